@@ -1,0 +1,51 @@
+"""Sign in and sign out."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from app.auth.forms import SignInForm
+from app.extensions import db
+from app.models import Coordinator
+
+bp = Blueprint("auth", __name__)
+# Checked when no account matches, so a wrong username costs the same time as a wrong password.
+_NO_ACCOUNT_HASH = generate_password_hash("no account has this password")
+
+
+@bp.route("/signin", methods=["GET", "POST"])
+def sign_in():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = SignInForm()
+    if form.validate_on_submit():
+        user = _find_active(form.username.data)
+        if user is None:
+            check_password_hash(_NO_ACCOUNT_HASH, form.password.data)
+        elif user.check_password(form.password.data):
+            login_user(user, remember=form.remember.data)
+            return redirect(_safe_next(request.args.get("next")))
+        # The same words whether the account exists or not.
+        flash(_("That username and password do not match an account."), "error")
+    return render_template("auth/sign_in.html", form=form)
+
+
+@bp.post("/signout")
+def sign_out():
+    logout_user()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("main.index"))
+
+
+def _find_active(username: str) -> Coordinator | None:
+    query = select(Coordinator).filter_by(username=username.strip(), active=True)
+    return db.session.execute(query).scalar_one_or_none()
+
+
+def _safe_next(target: str | None) -> str:
+    """The page asked for before signing in, when it is a path on this site."""
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return url_for("main.index")

@@ -1,0 +1,40 @@
+"""Home page and the instruments shown as freedom tables."""
+
+from flask import Blueprint, abort, render_template
+from sqlalchemy import select
+
+from app.extensions import db
+from app.instruments.store import latest_versions
+from app.models import InstrumentVersion
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+def index():
+    return render_template("main/index.html", versions=latest_versions())
+
+
+@bp.get("/instruments/<key>")
+@bp.get("/instruments/<key>/r<int:revision>")
+def instrument(key: str, revision: int | None = None):
+    """One instrument as a freedom table: items as rows, the five levels as columns."""
+    query = select(InstrumentVersion).filter_by(instrument_key=key)
+    if revision is not None:
+        query = query.filter_by(revision=revision)
+    version = db.session.execute(
+        query.order_by(InstrumentVersion.revision.desc()).limit(1)
+    ).scalar_one_or_none()
+    if version is None:
+        abort(404)
+    return render_template("main/instrument.html", version=version, ins=version.instrument)
+
+
+def register_error_pages(app) -> None:
+    for code in (400, 403, 404, 405, 413, 429, 500):
+        app.register_error_handler(code, _error_page)
+
+
+def _error_page(error):
+    code = getattr(error, "code", 500) or 500
+    return render_template("error.html", code=code), code

@@ -1,0 +1,25 @@
+"""The database schema; every change to it is an Alembic revision in `migrations/`."""
+
+from app.models.accounts import Coordinator, coordinator_tambon
+from app.models.geography import District, Province, Tambon
+from app.models.instruments import InstrumentVersion
+from app.models.people import ROLES, TEAMS, Facilitator, FacilitatorRole
+from app.models.rounds import Rating, Response, ResponseRevision, Round, round_tambon
+
+__all__ = [
+    "ROLES",
+    "TEAMS",
+    "Coordinator",
+    "District",
+    "Facilitator",
+    "FacilitatorRole",
+    "InstrumentVersion",
+    "Province",
+    "Rating",
+    "Response",
+    "ResponseRevision",
+    "Round",
+    "Tambon",
+    "coordinator_tambon",
+    "round_tambon",
+]

@@ -1,0 +1,153 @@
+"""Recording a facilitator's answers: nothing lost, nothing doubled, every change kept.
+
+A submission carries a `submission_id` made when the form was opened. Posting the
+same submission again (a retry after a time-out) finds the revision it made and
+changes nothing. A new submission for a facilitator who already answered replaces
+the current ratings and adds a revision to the response's history.
+"""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.instruments.model import Instrument
+from app.models import Rating, Response, ResponseRevision, Round
+from app.models.base import utcnow
+from app.models.rounds import NOTE_MAX_LENGTH
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What a facilitator marked on one item."""
+
+    item_code: str
+    current: float
+    target: float
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The stored response; `token` only when the response was created just now."""
+
+    response: Response
+    revision: int
+    replayed: bool
+    token: str | None = None
+
+
+class AnswersRejected(ValueError):
+    """Answers that do not fit the round's instrument; nothing was stored."""
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
+
+
+def new_token() -> str:
+    """A personal-link token: 32 random bytes (256 bits), URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+def response_for_token(token: str) -> Response | None:
+    query = select(Response).filter_by(token_hash=token_hash(token))
+    return db.session.execute(query).scalar_one_or_none()
+
+
+def check_answers(instrument: Instrument, answers: list[Answer]) -> None:
+    """Raise AnswersRejected unless `answers` hold exactly one valid answer per item."""
+    codes = [a.item_code for a in answers]
+    if sorted(codes) != sorted(instrument.item_codes):
+        raise AnswersRejected("the answers must cover each item of the instrument exactly once")
+    for answer in answers:
+        scale = instrument.scale
+        if not (scale.allows(answer.current) and scale.allows(answer.target)):
+            raise AnswersRejected(f"{answer.item_code}: level outside the instrument's scale")
+        if answer.target < answer.current:
+            raise AnswersRejected(f"{answer.item_code}: target below current level")
+        if len(answer.note) > NOTE_MAX_LENGTH:
+            raise AnswersRejected(f"{answer.item_code}: note longer than {NOTE_MAX_LENGTH}")
+
+
+def record(
+    round_: Round, facilitator_id: int, answers: list[Answer], submission_id: str
+) -> Outcome:
+    """Store one submission and commit; a repeated `submission_id` changes nothing."""
+    instrument = round_.instrument_version.instrument
+    check_answers(instrument, answers)
+    replay = _replay(submission_id)
+    if replay is not None:
+        return replay
+    try:
+        outcome = _write(round_, facilitator_id, instrument, answers, submission_id)
+        db.session.commit()
+        return outcome
+    except IntegrityError:
+        # Another request stored the same submission, or this facilitator's first
+        # response, a moment before us: answer as that one did, or add ours on top.
+        db.session.rollback()
+        replay = _replay(submission_id)
+        if replay is not None:
+            return replay
+        outcome = _write(round_, facilitator_id, instrument, answers, submission_id)
+        db.session.commit()
+        return outcome
+
+
+def _replay(submission_id: str) -> Outcome | None:
+    query = select(ResponseRevision).filter_by(submission_id=submission_id)
+    earlier = db.session.execute(query).scalar_one_or_none()
+    if earlier is None:
+        return None
+    response = db.session.get(Response, earlier.response_id)
+    return Outcome(response, earlier.revision, replayed=True)
+
+
+def _write(round_, facilitator_id, instrument, answers, submission_id) -> Outcome:
+    query = select(Response).filter_by(round_id=round_.id, facilitator_id=facilitator_id)
+    response = db.session.execute(query.with_for_update()).scalar_one_or_none()
+    token = None
+    if response is None:
+        token = new_token()
+        response = Response(round_id=round_.id, facilitator_id=facilitator_id, revision=0)
+        response.token_hash = token_hash(token)
+        db.session.add(response)
+    response.revision += 1
+    response.updated_at = utcnow()
+    response.ratings = _ratings(instrument, answers)
+    response.history.append(
+        ResponseRevision(
+            revision=response.revision,
+            submission_id=submission_id,
+            ratings=[_as_dict(a) for a in answers],
+        )
+    )
+    db.session.flush()
+    return Outcome(response, response.revision, replayed=False, token=token)
+
+
+def _ratings(instrument: Instrument, answers: list[Answer]) -> list[Rating]:
+    position = {code: i for i, code in enumerate(instrument.item_codes)}
+    return [
+        Rating(
+            item_code=a.item_code,
+            position=position[a.item_code],
+            current_level=a.current,
+            target_level=a.target,
+            note=a.note,
+        )
+        for a in sorted(answers, key=lambda a: position[a.item_code])
+    ]
+
+
+def _as_dict(answer: Answer) -> dict:
+    return {
+        "item": answer.item_code,
+        "current": answer.current,
+        "target": answer.target,
+        "note": answer.note,
+    }

@@ -1,0 +1,55 @@
+"""Settings, read from the environment with safe defaults for a laptop at a workshop."""
+
+import os
+import secrets
+from pathlib import Path
+
+INSTANCE_DIR = Path(__file__).resolve().parent / "instance"
+
+
+def database_url(instance_dir: Path = INSTANCE_DIR) -> str:
+    """`DATABASE_URL` when set (PostgreSQL through psycopg 3), else SQLite in `instance/`."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return f"sqlite:///{instance_dir / 'freedom-table.sqlite'}"
+    # Hosting panels hand out postgres:// or postgresql:// URLs; we speak psycopg 3.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def secret_key(instance_dir: Path = INSTANCE_DIR) -> str:
+    """`SECRET_KEY` from the environment, else one generated once and kept in `instance/`."""
+    from_env = os.environ.get("SECRET_KEY", "").strip()
+    if from_env:
+        return from_env
+    key_file = instance_dir / "secret_key"
+    if not key_file.exists():
+        instance_dir.mkdir(parents=True, exist_ok=True)
+        # O_EXCL: two workers starting at once must not each write a different key.
+        try:
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as out:
+                out.write(secrets.token_hex(32))
+    return key_file.read_text().strip()
+
+
+class Config:
+    """Defaults for every deployment; the environment overrides what differs."""
+
+    INSTRUMENTS_DIR = Path(__file__).resolve().parent / "instruments"
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    BABEL_DEFAULT_LOCALE = "th"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Bangkok"
+    LANGUAGES = ("th", "en")
+    MAX_CONTENT_LENGTH = 1024 * 1024  # a full form is a few KB; a roster CSV well under 1 MB
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "") == "1"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None  # a form opened at 9:00 in a temple hall is sent at noon

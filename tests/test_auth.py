@@ -1,0 +1,69 @@
+"""Coordinator sign-in and who may see which tambon."""
+
+from app.auth.access import can_see_tambon, visible_tambon_ids
+from app.extensions import db
+from app.models import Coordinator
+from tests import builders
+
+
+def _accounts(app):
+    with app.app_context():
+        bang_chak, tha_rai = builders.tambon("บางจาก", "Bang Chak"), builders.tambon("ท่าไร่")
+        admin = builders.coordinator("admin", admin=True)
+        local = builders.coordinator("local", places=[bang_chak])
+        db.session.commit()
+        return admin.id, local.id, bang_chak.id, tha_rai.id
+
+
+def test_an_admin_sees_every_tambon_and_a_coordinator_only_theirs(app):
+    admin_id, local_id, bang_chak, tha_rai = _accounts(app)
+    with app.app_context():
+        admin, local = db.session.get(Coordinator, admin_id), db.session.get(Coordinator, local_id)
+        assert visible_tambon_ids(admin) is None
+        assert visible_tambon_ids(local) == {bang_chak}
+        assert can_see_tambon(local, bang_chak) and not can_see_tambon(local, tha_rai)
+
+
+def test_sign_in_with_the_right_password(app, client):
+    _accounts(app)
+    response = client.post(
+        "/signin", data={"username": "local", "password": "correct horse battery"}
+    )
+    assert response.status_code == 302
+    home = client.get("/")
+    assert "ออกจากระบบ" in home.text  # "Sign out" in Thai
+
+
+def test_a_wrong_password_and_an_unknown_user_get_the_same_answer(app, client):
+    _accounts(app)
+    wrong = client.post("/signin", data={"username": "local", "password": "nope nope nope"})
+    unknown = client.post("/signin", data={"username": "nobody", "password": "nope nope nope"})
+    assert wrong.status_code == unknown.status_code == 200
+    message = "ชื่อผู้ใช้และรหัสผ่านนี้ไม่ตรงกับบัญชีใด"
+    assert message in wrong.text and message in unknown.text
+    assert "ออกจากระบบ" not in client.get("/").text
+
+
+def test_a_new_password_ends_earlier_sessions(app, client):
+    _, local_id, _, _ = _accounts(app)
+    client.post("/signin", data={"username": "local", "password": "correct horse battery"})
+    with app.app_context():
+        db.session.get(Coordinator, local_id).set_password("another long password")
+        db.session.commit()
+    assert "ออกจากระบบ" not in client.get("/").text
+
+
+def test_sign_in_returns_only_to_pages_on_this_site(app, client):
+    _accounts(app)
+    data = {"username": "local", "password": "correct horse battery"}
+    response = client.post("/signin?next=//evil.example/x", data=data)
+    assert response.headers["Location"] == "/"
+
+
+def test_sign_in_is_csrf_protected(csrf_app):
+    client = csrf_app.test_client()
+    _accounts(csrf_app)
+    response = client.post(
+        "/signin", data={"username": "local", "password": "correct horse battery"}
+    )
+    assert response.status_code == 400
