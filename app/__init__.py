@@ -36,9 +36,11 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_features(app: Flask) -> None:
-    from app import auth, demo, i18n, main
+    from app import auth, demo, health, i18n, main, security
     from app.instruments import commands as instrument_commands
 
+    security.init_app(app)
+    health.init_app(app)
     i18n.init_app(app)
     main.init_app(app)
     instrument_commands.init_app(app)
