@@ -25,3 +25,12 @@ accesslog = os.environ.get("ACCESS_LOG", "-")
 errorlog = "-"
 # Load the app once, then fork: workers share the parsed code and start fast.
 preload_app = True
+
+
+def post_fork(server, worker):
+    """A forked worker must not reuse database connections opened in the master."""
+    from app.extensions import db
+    from wsgi import app
+
+    with app.app_context():
+        db.engine.dispose(close=False)
