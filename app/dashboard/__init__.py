@@ -4,7 +4,7 @@ who can learn from whom, and progress between rounds, each chart with its number
 from flask import current_app
 
 from app.dashboard import routes
-from app.dashboard.cache import DEFAULT_SIZE, ChartCache
+from app.dashboard.cache import DEFAULT_BYTES, DEFAULT_SIZE, ChartCache
 from app.dashboard.formatting import change, level
 from app.dashboard.gaps import heat
 from app.dashboard.links import url_with
@@ -12,7 +12,10 @@ from app.dashboard.links import url_with
 
 def init_app(app) -> None:
     app.config.setdefault("CHART_CACHE_SIZE", DEFAULT_SIZE)
-    app.extensions["chart_cache"] = ChartCache(app.config["CHART_CACHE_SIZE"])
+    app.config.setdefault("CHART_CACHE_BYTES", DEFAULT_BYTES)
+    app.extensions["chart_cache"] = ChartCache(
+        app.config["CHART_CACHE_SIZE"], app.config["CHART_CACHE_BYTES"]
+    )
     app.register_blueprint(routes.bp)
     app.add_template_filter(level, "level")
     app.add_template_filter(change, "change")

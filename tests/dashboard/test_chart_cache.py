@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from app.dashboard.cache import DEFAULT_SIZE, ChartCache
+from app.dashboard.cache import DEFAULT_BYTES, DEFAULT_SIZE, ChartCache
 
 
 def test_the_least_recently_used_chart_goes_first():
@@ -28,7 +28,18 @@ def test_putting_the_same_fingerprint_twice_keeps_one_entry():
     cache = ChartCache(size=2)
     cache.put("a", b"A")
     cache.put("a", b"A")
-    assert len(cache) == 1
+    assert len(cache) == 1 and cache.bytes == 1
+
+
+def test_the_cache_never_holds_more_than_its_bytes():
+    cache = ChartCache(size=10, max_bytes=10)
+    for key in "abc":
+        cache.put(key, b"1234")  # 4 bytes each: the third pushes "a" out
+    assert "a" not in cache and "b" in cache and "c" in cache and cache.bytes == 8
+    cache.put("big", b"x" * 50)  # bigger than the bound: kept alone, the others go
+    assert len(cache) == 1 and cache.get("big") and cache.bytes == 50
+    cache.clear()
+    assert len(cache) == 0 and cache.bytes == 0
 
 
 def test_threads_share_the_cache_safely():
@@ -49,5 +60,6 @@ def test_threads_share_the_cache_safely():
 
 def test_the_app_s_cache_has_the_configured_size(app):
     assert app.extensions["chart_cache"].size == DEFAULT_SIZE == 256
+    assert app.extensions["chart_cache"].max_bytes == DEFAULT_BYTES == 64 * 1024 * 1024
     with pytest.raises(ValueError):
         ChartCache(size=0)
