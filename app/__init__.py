@@ -36,7 +36,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_features(app: Flask) -> None:
-    from app import auth, demo, health, i18n, main, security
+    from app import admin, auth, dashboard, demo, health, i18n, main, security
     from app.instruments import commands as instrument_commands
 
     security.init_app(app)
@@ -45,4 +45,6 @@ def _register_features(app: Flask) -> None:
     main.init_app(app)
     instrument_commands.init_app(app)
     auth.init_app(app)
+    dashboard.init_app(app)
+    admin.init_app(app)
     demo.init_app(app)

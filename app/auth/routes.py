@@ -1,6 +1,6 @@
 """Sign in and sign out."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
@@ -45,7 +45,9 @@ def _find_active(username: str) -> Coordinator | None:
 
 
 def _safe_next(target: str | None) -> str:
-    """The page asked for before signing in, when it is a path on this site."""
+    """The page asked for before signing in, when it is a path on this site; else the
+    coordinator's home: the list of rounds."""
     if target and target.startswith("/") and not target.startswith(("//", "/\\")):
         return target
-    return url_for("main.index")
+    home = "rounds.index" if "rounds.index" in current_app.view_functions else "dashboard.index"
+    return url_for(home)

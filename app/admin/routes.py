@@ -1,0 +1,97 @@
+"""Admin pages: tambons, and the accounts of coordinators and admins."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user
+
+from app.auth.access import admin_required
+from app.extensions import db
+from app.models import Coordinator
+
+from .accounts import all_accounts, set_access
+from .forms import EditAccountForm, NewAccountForm, PasswordForm, TambonForm
+from .places import add_tambon, place_rows, tambon_choices
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.route("/tambons", methods=["GET", "POST"])
+@admin_required
+def tambons():
+    """Every tambon by province and district, and a form to add one."""
+    form = TambonForm()
+    if form.validate_on_submit():
+        fields = (
+            "province_th",
+            "province_en",
+            "district_th",
+            "district_en",
+            "tambon_th",
+            "tambon_en",
+        )
+        tambon = add_tambon({name: form[name].data or "" for name in fields})
+        db.session.commit()
+        flash(_("Tambon %(name)s added.", name=tambon.name_th), "success")
+        return redirect(url_for("admin.tambons"))
+    return render_template("admin/tambons.html", form=form, rows=place_rows())
+
+
+@bp.get("/accounts")
+@admin_required
+def accounts():
+    return render_template("admin/accounts.html", accounts=all_accounts())
+
+
+@bp.route("/accounts/new", methods=["GET", "POST"])
+@admin_required
+def new_account():
+    """A new coordinator (who sees some tambons) or admin (who sees all)."""
+    form = NewAccountForm()
+    form.tambons.choices = tambon_choices()
+    if form.validate_on_submit():
+        account = Coordinator(username=form.username.data)
+        account.set_password(form.password.data)
+        set_access(account, form.display_name.data, form.is_admin.data, form.tambons.data)
+        db.session.add(account)
+        db.session.commit()
+        flash(_("Account %(name)s created.", name=account.username), "success")
+        return redirect(url_for("admin.accounts"))
+    return render_template("admin/account_form.html", form=form, account=None)
+
+
+@bp.route("/accounts/<int:account_id>", methods=["GET", "POST"])
+@admin_required
+def edit_account(account_id: int):
+    """Change what an account sees, or deactivate it (its sessions end at once)."""
+    account = db.session.get(Coordinator, account_id) or abort(404)
+    form = EditAccountForm(
+        display_name=account.display_name,
+        is_admin=account.is_admin,
+        active=account.active,
+        tambons=[t.id for t in account.tambons],
+    )
+    form.tambons.choices = tambon_choices()
+    form.own = account.id == current_user.id
+    if form.validate_on_submit():
+        set_access(account, form.display_name.data, form.is_admin.data, form.tambons.data)
+        account.active = form.active.data
+        db.session.commit()
+        flash(_("Account %(name)s saved.", name=account.username), "success")
+        return redirect(url_for("admin.accounts"))
+    return render_template("admin/account_form.html", form=form, account=account)
+
+
+@bp.route("/accounts/<int:account_id>/password", methods=["GET", "POST"])
+@admin_required
+def account_password(account_id: int):
+    """Set a new password; every session opened with the old one ends."""
+    account = db.session.get(Coordinator, account_id) or abort(404)
+    form = PasswordForm()
+    if form.validate_on_submit():
+        account.set_password(form.password.data)
+        db.session.commit()
+        if account.id == current_user.id:
+            login_user(account)  # the new password ended this session too: keep the admin in
+        flash(_("New password set for %(name)s.", name=account.username), "success")
+        return redirect(url_for("admin.accounts"))
+    return render_template("admin/password.html", form=form, account=account)

@@ -1,0 +1,153 @@
+"""What each view shows and draws: its data and its chart specs, from the request's choices.
+
+A page and its chart URLs call the same builder, so the numbers in a page's tables and
+the chart beside them come from the same facts, limited to what the user may see.
+"""
+
+from flask import abort
+from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
+
+from app.charts import ENGLISH, MAX_RADARS_PER_FIGURE, THAI, Wording
+from app.i18n import current_lang
+from app.round_facts import RoundFacts
+from app.scoring import TeamProfile, round_profile, team_profiles
+
+from .diagrams import RiverView, StairsView, river_view, stairs_view
+from .paging import Page, page_of
+from .scope import Scope, tambon_facts, visible_tambon
+from .serve import ChartSpec
+from .units import UNIT_KINDS, UnitChoice, tambon_order
+
+# Charts label items by code (K1, S1, …); the page's legend table gives their texts.
+ITEM_CODES: dict[str, str] = {}
+
+
+def wording() -> Wording:
+    """The chart words in the reader's language."""
+    return ENGLISH if current_lang() == "en" else THAI
+
+
+def page_number(args: MultiDict) -> int:
+    return args.get("page", 1, type=int)
+
+
+def tambon_radar(scope: Scope, tambon_id: int) -> tuple[RoundFacts, TeamProfile, ChartSpec]:
+    """One tambon's facts, profile and radar (404 when the tambon is not visible)."""
+    facts = tambon_facts(scope, tambon_id)
+    key = str(tambon_id)
+    (profile,) = team_profiles(
+        facts.answers, facts.persons, facts.item_order, facts.expected, units=[key]
+    )
+    title = f"{facts.tambons[key].name_in(current_lang())} · {scope.round.name}"
+    inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording()}
+    return facts, profile, ChartSpec("radar", "radar", inputs, {"tambon": tambon_id})
+
+
+def round_radar(scope: Scope, facts: RoundFacts) -> tuple[TeamProfile, ChartSpec]:
+    """The whole visible round as one team: profile and radar."""
+    profile = round_profile(facts.answers, facts.persons, facts.item_order, facts.expected)
+    title = f"{_('All tambons')} · {scope.round.name}"
+    inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording()}
+    return profile, ChartSpec("radar", "radar", inputs, {})
+
+
+def radar_grid(
+    scope: Scope, facts: RoundFacts, number: int
+) -> tuple[Page, list[TeamProfile], ChartSpec]:
+    """Page `number` of the tambons' radars as small multiples (404 past the last page)."""
+    profiles = team_profiles(
+        facts.answers, facts.persons, facts.item_order, facts.expected, units=facts.tambons
+    )
+    by_key = {p.unit: p for p in profiles}
+    ordered = [by_key[key] for key in tambon_order(facts, current_lang())]
+    page = page_of(len(ordered), MAX_RADARS_PER_FIGURE, number) or abort(404)
+    shown = list(page.of(ordered))
+    labels = {p.unit: facts.tambons[p.unit].name_in(current_lang()) for p in shown}
+    title = scope.round.name
+    if page.pages > 1:
+        title += " · " + _("page %(page)d of %(pages)d", page=page.number, pages=page.pages)
+    inputs = {"profiles": shown, "item_labels": ITEM_CODES, "unit_labels": labels,
+              "title": title, "wording": wording()}  # fmt: skip
+    return page, shown, ChartSpec("radar-grid", "radar_grid", inputs, {"page": page.number})
+
+
+def unit_choice(scope: Scope, args: MultiDict) -> UnitChoice:
+    """Tambons or people (of one visible tambon, when `tambon` is given: 404 if not visible)."""
+    kind = args.get("units", "tambons")
+    if kind not in UNIT_KINDS:
+        kind = "tambons"
+    tambon_id = args.get("tambon", type=int) if kind == "people" else None
+    if tambon_id is not None:
+        visible_tambon(scope, tambon_id)
+    return UnitChoice(kind, tambon_id)
+
+
+def choice_facts(scope: Scope, choice: UnitChoice) -> RoundFacts:
+    """The facts a unit choice needs: one tambon's, or every visible tambon's."""
+    if choice.tambon_id is not None:
+        return tambon_facts(scope, choice.tambon_id)
+    return scope.facts()
+
+
+def picked_units(args: MultiDict, choice: UnitChoice) -> set | None:
+    """The units whose lines the reader ticked; None before the form was ever sent."""
+    if args.get("chosen") != choice.token:
+        return None
+    keys = {int(v) for v in args.getlist("show") if v.isdigit()}
+    return {str(k) for k in keys} if choice.kind == "tambons" else keys
+
+
+def river(scope: Scope, args: MultiDict) -> tuple[RoundFacts, RiverView, ChartSpec]:
+    """The river of the chosen units, with the ticked units' lines."""
+    choice = unit_choice(scope, args)
+    facts = choice_facts(scope, choice)
+    view = river_view(facts, choice, current_lang(), picked_units(args, choice))
+    title = f"{_('River of knowledge')} · {scope.round.name}"
+    if choice.tambon_id is not None:
+        title += " · " + facts.tambons[str(choice.tambon_id)].name_in(current_lang())
+    inputs = {
+        "river": view.river,
+        "item_labels": ITEM_CODES,
+        "unit_labels": {key: view.units.labels[key] for key in view.shown},
+        "title": title,
+        "wording": wording(),
+        "show_units": frozenset(view.shown),
+    }
+    params = {**choice.params(), "chosen": choice.token, "show": list(view.shown)}
+    return facts, view, ChartSpec("river", "river", inputs, params)
+
+
+def stairs(scope: Scope, args: MultiDict) -> tuple[RoundFacts, StairsView, ChartSpec]:
+    """The stairs of the chosen item (404 for an unknown item or page) and the overall order."""
+    choice = unit_choice(scope, args)
+    facts = choice_facts(scope, choice)
+    item = args.get("item") or facts.item_order[0]
+    if item not in facts.item_order:
+        abort(404)
+    view = stairs_view(facts, choice, current_lang(), item, page_number(args)) or abort(404)
+    title = f"{_('Stairs of exchange')} · {item} · {scope.round.name}"
+    inputs = {
+        "stairs": view.page_stairs,
+        "unit_labels": {s.key: view.units.labels[s.key] for s in view.page_stairs.steps},
+        "title": title,
+        "wording": wording(),
+    }
+    params = {**choice.params(), "item": item, "page": view.page.number}
+    return facts, view, ChartSpec("stairs", "stairs", inputs, params)
+
+
+def chart_spec(scope: Scope, name: str, args: MultiDict) -> ChartSpec:
+    """The spec behind chart URL `name` with query `args` (404 for an unknown name)."""
+    if name == "radar":
+        tambon_id = args.get("tambon", type=int)
+        if tambon_id is not None:
+            return tambon_radar(scope, tambon_id)[2]
+        return round_radar(scope, scope.facts())[1]
+    if name == "radar-grid":
+        return radar_grid(scope, scope.facts(), page_number(args))[2]
+    if name == "river":
+        return river(scope, args)[2]
+    if name == "stairs":
+        return stairs(scope, args)[2]
+    abort(404)

@@ -1,0 +1,80 @@
+"""The round overview: per tambon, how many of its facilitators have answered, in three
+queries whatever the size of the round (no per-person loading).
+
+"Answered" means what `RoundFacts.respondents()` means: a facilitator of the tambon with
+at least one rating in this round. The roster is every facilitator of the tambon, as in
+`RoundFacts.persons`, so the overview and every view count the same people.
+"""
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import distinct, exists, func, select
+
+from app.extensions import db
+from app.models import District, Facilitator, Rating, Response, Round, Tambon, round_tambon
+
+
+@dataclass(frozen=True, slots=True)
+class TambonTally:
+    """One tambon of a round: roster size, respondents, and when the last answer came."""
+
+    tambon: Tambon
+    district: District
+    roster: int
+    answered: int
+    last_answer: datetime | None
+
+    @property
+    def percent(self) -> int | None:
+        return percent(self.answered, self.roster)
+
+
+def percent(answered: int, roster: int) -> int | None:
+    """The share of the roster that answered, in whole percent (None for an empty roster)."""
+    return round(100 * answered / roster) if roster else None
+
+
+def _in_round(query, column, round_id: int, tambon_ids: Collection[int] | None):
+    """`query` limited to the round's tambons (and to `tambon_ids` when given)."""
+    query = query.where(column.in_(select(round_tambon.c.tambon_id).filter_by(round_id=round_id)))
+    return query if tambon_ids is None else query.where(column.in_(tambon_ids))
+
+
+def tambon_tallies(round_: Round, tambon_ids: Collection[int] | None) -> list[TambonTally]:
+    """A tally per tambon of the round that is in `tambon_ids` (None: every tambon)."""
+    places = _in_round(select(Tambon, District).join(District), Tambon.id, round_.id, tambon_ids)
+    roster = _in_round(
+        select(Facilitator.tambon_id, func.count(Facilitator.id)).group_by(Facilitator.tambon_id),
+        Facilitator.tambon_id,
+        round_.id,
+        tambon_ids,
+    )
+    answered = _in_round(
+        select(
+            Facilitator.tambon_id,
+            func.count(distinct(Response.facilitator_id)),
+            func.max(Response.updated_at),
+        )
+        .join(Response, Response.facilitator_id == Facilitator.id)
+        .where(Response.round_id == round_.id)
+        .where(exists().where(Rating.response_id == Response.id))
+        .group_by(Facilitator.tambon_id),
+        Facilitator.tambon_id,
+        round_.id,
+        tambon_ids,
+    )
+    sizes = dict(db.session.execute(roster).all())
+    done = {tid: (n, last) for tid, n, last in db.session.execute(answered)}
+    return [
+        TambonTally(tambon, district, sizes.get(tambon.id, 0), *done.get(tambon.id, (0, None)))
+        for tambon, district in db.session.execute(places)
+    ]
+
+
+def sorted_tallies(tallies: list[TambonTally], lang: str) -> list[TambonTally]:
+    """Tallies by district, then tambon, by name in `lang`."""
+    return sorted(
+        tallies, key=lambda t: (t.district.name_in(lang), t.tambon.name_in(lang), t.tambon.id)
+    )
