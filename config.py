@@ -53,3 +53,9 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a form opened at 9:00 in a temple hall is sent at noon
+    # The address phones use to reach this server (e.g. http://192.168.1.10:5000), for the
+    # join links and QR codes when the coordinator's own browser uses another one.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "").strip()
+    # Brotli, else gzip, on every text response (pages, CSS, JS, SVG), static files included.
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_ALGORITHM_STREAMING = ["br", "gzip"]

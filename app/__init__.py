@@ -26,17 +26,18 @@ def create_app(overrides: Mapping | None = None) -> Flask:
 
 def _init_extensions(app: Flask) -> None:
     from app import database  # noqa: F401  (registers the SQLite connection settings)
-    from app.extensions import babel, csrf, db, migrate
+    from app.extensions import babel, compress, csrf, db, migrate
     from app.i18n import select_locale
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent.parent / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    compress.init_app(app)
 
 
 def _register_features(app: Flask) -> None:
-    from app import auth, demo, i18n, main
+    from app import assess, auth, demo, i18n, main, rounds
     from app.instruments import commands as instrument_commands
 
     i18n.init_app(app)
@@ -44,3 +45,5 @@ def _register_features(app: Flask) -> None:
     instrument_commands.init_app(app)
     auth.init_app(app)
     demo.init_app(app)
+    rounds.init_app(app)
+    assess.init_app(app)
