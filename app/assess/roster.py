@@ -60,6 +60,7 @@ def response_of(round_: Round, person: Facilitator) -> Response | None:
 
 def same_name_on_roster(tambon_id: int, name: str) -> bool:
     """Whether the tambon already has someone of this name (ignoring case and spacing)."""
+
     def key(text: str) -> str:
         return " ".join(text.split()).casefold()
 
