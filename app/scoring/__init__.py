@@ -1,0 +1,65 @@
+"""Scoring of the freedom table: plain Python, no Flask, no database, no I/O.
+
+Inputs are `Answer`, `Person` and expected levels (see facts.py); outputs are frozen
+dataclasses and tuples in a documented, deterministic order.
+"""
+
+from .facts import LEARNER_MIN_GAP, ROLES, Answer, ExpectedLevels, Person, roster
+from .gaps import GapMatrix, GapRow, by_priority, gap_matrix, priority_key, training_list
+from .levels import Level, LevelTable, UnitKey, person_levels, team_levels
+from .pairing import DEFAULT_CAP, Pair, Pairing, TrainingNeed, Waiting, pair_learners
+from .plan import PlanRow, TrainingPlan, training_plan
+from .profile import ItemProfile, TeamProfile, round_profile, team_profiles
+from .progress import ItemChange, PersonProgress, Progress, TeamItemProgress, progress
+from .river import River, RiverBand, RiverLine, river, widest_items
+from .stairs import ItemStairs, Stairs, Standing, Step, item_stairs, overall_order, stairs
+
+__all__ = [
+    "DEFAULT_CAP",
+    "LEARNER_MIN_GAP",
+    "ROLES",
+    "Answer",
+    "ExpectedLevels",
+    "GapMatrix",
+    "GapRow",
+    "ItemChange",
+    "ItemProfile",
+    "ItemStairs",
+    "Level",
+    "LevelTable",
+    "Pair",
+    "Pairing",
+    "Person",
+    "PersonProgress",
+    "PlanRow",
+    "Progress",
+    "River",
+    "RiverBand",
+    "RiverLine",
+    "Stairs",
+    "Standing",
+    "Step",
+    "TeamItemProgress",
+    "TeamProfile",
+    "TrainingNeed",
+    "TrainingPlan",
+    "UnitKey",
+    "Waiting",
+    "by_priority",
+    "gap_matrix",
+    "item_stairs",
+    "overall_order",
+    "pair_learners",
+    "person_levels",
+    "priority_key",
+    "progress",
+    "river",
+    "roster",
+    "round_profile",
+    "stairs",
+    "team_levels",
+    "team_profiles",
+    "training_list",
+    "training_plan",
+    "widest_items",
+]

@@ -1,0 +1,190 @@
+"""Who can learn from whom (คู่เรียนรู้): pair learners with teachers, item by item.
+
+Rules:
+- A learner is a person on an item where target − current >= min_gap (default 1).
+- A teacher for that learner is another person whose current level on the item is at
+  least the learner's target (which makes it above the learner's current, too).
+- Preference: a teacher of the same unit (tambon) first; then the smallest sufficient
+  lead (teacher current − learner target); then teacher name, then id.
+- Cap: a teacher takes at most `cap` pairs in total, across all items of the round
+  (a workshop afternoon has room for only so many conversations). When the preferred
+  teacher is full the next capable one is taken.
+- Learners are served in this order: biggest gap first, then item order, then name, id.
+- A learner nobody in the answers reaches gets a TrainingNeed (outside training);
+  a learner whose capable teachers are all full is Waiting (a different problem: more
+  sessions or a bigger cap, not an outside trainer).
+"""
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .facts import (
+    LEARNER_MIN_GAP,
+    Answer,
+    Person,
+    answers_by_person_item,
+    person_order,
+    roster,
+)
+
+DEFAULT_CAP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A learner and their teacher on one item."""
+
+    learner: int
+    teacher: int
+    item: str
+    learner_current: float
+    learner_target: float
+    teacher_current: float
+    same_unit: bool
+    learner_unit: str
+    teacher_unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingNeed:
+    """A learner whom nobody in the round reaches: training from outside is needed."""
+
+    person: int
+    unit: str
+    item: str
+    current: float
+    target: float
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """A learner whose capable teachers (`capable` of them) are all at the cap."""
+
+    person: int
+    unit: str
+    item: str
+    current: float
+    target: float
+    capable: int
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """Pairs, outside-training needs and learners waiting, each in serving order."""
+
+    pairs: tuple[Pair, ...]
+    needs: tuple[TrainingNeed, ...]
+    waiting: tuple[Waiting, ...]
+    cap: int
+
+
+class _Queue:
+    """Teachers of one (unit or all, level) in preference order, skipping full ones."""
+
+    def __init__(self, teachers: list[int]) -> None:
+        self.teachers = teachers
+        self.position = 0
+
+    def first_free(self, load: Mapping[int, int], cap: int) -> int | None:
+        """The first teacher below the cap; full ones are skipped for good (loads only grow)."""
+        while self.position < len(self.teachers):
+            teacher = self.teachers[self.position]
+            if load.get(teacher, 0) < cap:
+                return teacher
+            self.position += 1
+        return None
+
+
+class _Shelf:
+    """The teachers of one item, indexed by unit and level."""
+
+    def __init__(self, answers: Sequence[Answer], people: Mapping[int, Person]) -> None:
+        ordered = sorted(answers, key=lambda a: person_order(people[a.person]))
+        groups: dict[tuple[str | None, float], list[int]] = defaultdict(list)
+        for a in ordered:
+            groups[(a.unit, a.current)].append(a.person)
+            groups[(None, a.current)].append(a.person)
+        self.queues = {key: _Queue(ids) for key, ids in groups.items()}
+        self.answers = {a.person: a for a in answers}
+        self.levels = sorted({a.current for a in answers})
+        self.at_level = {lv: len(groups[(None, lv)]) for lv in self.levels}
+
+    def capable(self, target: float) -> int:
+        """How many people on this item reach `target`."""
+        return sum(self.at_level[lv] for lv in self.levels[bisect_left(self.levels, target) :])
+
+    def teacher_for(self, learner: Answer, load: Mapping[int, int], cap: int) -> int | None:
+        """The preferred free teacher for `learner`, or None."""
+        reaching = self.levels[bisect_left(self.levels, learner.target) :]
+        for unit in (learner.unit, None):
+            for level in reaching:
+                queue = self.queues.get((unit, level))
+                teacher = queue.first_free(load, cap) if queue else None
+                if teacher is not None:
+                    return teacher
+        return None
+
+
+def serving_order(
+    learners: Iterable[Answer], people: Mapping[int, Person], item_order: Sequence[str]
+) -> list[Answer]:
+    """Learners' answers in serving order: biggest gap, item order, name, id."""
+    position = {item: i for i, item in enumerate(item_order)}
+    return sorted(
+        learners, key=lambda a: (-a.gap, position[a.item], *person_order(people[a.person]))
+    )
+
+
+def pair_learners(
+    answers: Iterable[Answer],
+    persons: Iterable[Person],
+    item_order: Sequence[str],
+    cap: int = DEFAULT_CAP,
+    min_gap: float = LEARNER_MIN_GAP,
+) -> Pairing:
+    """Pair every learner with a teacher (see the module docstring for the rules)."""
+    if cap < 1:
+        raise ValueError(f"cap must be at least 1, got {cap}")
+    known = set(item_order)
+    index = answers_by_person_item(a for a in answers if a.item in known)
+    people = roster(persons, index.values())
+    by_item: dict[str, list[Answer]] = defaultdict(list)
+    for a in index.values():
+        by_item[a.item].append(a)
+    shelves = {item: _Shelf(group, people) for item, group in by_item.items()}
+    learners = serving_order((a for a in index.values() if a.gap >= min_gap), people, item_order)
+    return _assign(learners, shelves, cap)
+
+
+def _assign(learners: Sequence[Answer], shelves: Mapping[str, _Shelf], cap: int) -> Pairing:
+    """Serve `learners` in order, filling teachers up to `cap`."""
+    load: dict[int, int] = defaultdict(int)
+    pairs, needs, waiting = [], [], []
+    for a in learners:
+        shelf = shelves[a.item]
+        teacher = shelf.teacher_for(a, load, cap)
+        if teacher is not None:
+            load[teacher] += 1
+            pairs.append(_pair(a, shelf.answers[teacher]))
+        elif capable := shelf.capable(a.target):
+            waiting.append(Waiting(a.person, a.unit, a.item, a.current, a.target, capable))
+        else:
+            needs.append(TrainingNeed(a.person, a.unit, a.item, a.current, a.target))
+    return Pairing(tuple(pairs), tuple(needs), tuple(waiting), cap)
+
+
+def _pair(learner: Answer, taught: Answer) -> Pair:
+    """The Pair of `learner` with the teacher who gave answer `taught`."""
+    return Pair(
+        learner=learner.person,
+        teacher=taught.person,
+        item=learner.item,
+        learner_current=learner.current,
+        learner_target=learner.target,
+        teacher_current=taught.current,
+        same_unit=taught.unit == learner.unit,
+        learner_unit=learner.unit,
+        teacher_unit=taught.unit,
+    )
