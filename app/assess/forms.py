@@ -15,13 +15,21 @@ from wtforms import (
     FormField,
     HiddenField,
     RadioField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, Regexp, StopValidation, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    Regexp,
+    StopValidation,
+    ValidationError,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.instruments.model import ROLES, Instrument, Scale
@@ -67,7 +75,7 @@ class SelfAddForm(FlaskForm):
         _l("Your name and surname"),
         filters=[_collapse_spaces],
         validators=[
-            InputRequired(message=_l("Write your name.")),
+            DataRequired(message=_l("Write your name.")),
             Length(max=200, message=_l("At most %(max)d characters.")),
         ],
     )
@@ -78,7 +86,7 @@ class SelfAddForm(FlaskForm):
     )
     roles = SelectMultipleField(
         _l("Your role(s)"),
-        choices=list(ROLE_LABELS.items()),
+        choices=[SelectChoice(role, label) for role, label in ROLE_LABELS.items()],
         validate_choice=False,
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
@@ -90,14 +98,14 @@ class SelfAddForm(FlaskForm):
     )
     team = RadioField(
         _l("Team"),
-        choices=[(team, TEAM_LABELS[team]) for team in TEAMS],
+        choices=[SelectChoice(team, TEAM_LABELS[team]) for team in TEAMS],
         validate_choice=False,
         validators=[InputRequired(message=_l("Choose your team."))],
     )
     submit = SubmitField(_l("Add me and open the form"))
 
     def validate_tambon(self, field) -> None:
-        if field.data not in {value for value, _label in field.choices}:
+        if field.data not in {choice.value for choice in field.choices}:
             raise ValidationError(_l("Choose one of the tambons listed."))
 
     def validate_roles(self, field) -> None:

@@ -12,6 +12,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
+from wtforms import SelectChoice
 
 from app.assess import pages, submit
 from app.assess.forms import SelfAddForm, new_submission_id, rating_form_class
@@ -79,7 +80,8 @@ def add_self(code: str):
             flash(_("You are on the roster now. Fill in the form below."), "success")
             return redirect(url_for(".rate", code=round_.join_code, facilitator_id=person.id))
     stale = "csrf_token" in form.errors
-    return render_template("assess/add.html", round_=round_, form=form, stale=stale)
+    page = render_template("assess/add.html", round_=round_, form=form, stale=stale)
+    return page, 400 if stale else 200
 
 
 @bp.route("/j/<code>/f/<int:facilitator_id>", methods=["GET", "POST"])
@@ -110,8 +112,8 @@ def service_worker():
 def _self_add_form(round_) -> SelfAddForm:
     form = SelfAddForm()
     tambons = tambons_of(round_, current_lang())
-    form.tambon.choices = [("", _("Choose…"))] + [
-        (str(t.id), t.name_in(current_lang())) for t in tambons
+    form.tambon.choices = [SelectChoice("", _("Choose…"))] + [
+        SelectChoice(str(t.id), t.name_in(current_lang())) for t in tambons
     ]
     if len(tambons) == 1 and not form.tambon.data:
         form.tambon.data = str(tambons[0].id)

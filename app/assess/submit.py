@@ -11,7 +11,7 @@ the page's script (JSON) alike:
 
 import re
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 
@@ -112,8 +112,14 @@ def _saved(response: Response, revision: int, token: str | None):
               "ask the coordinator."),
         )  # fmt: skip
     first = _("Your answers are saved. Keep your personal link to see or change them.")
-    flash(first if revision == 1 else _("Your changes are saved."), "success")
+    _flash_once(first if revision == 1 else _("Your changes are saved."))
     url = url_for("assess.result", token=token)
     if pages.wants_json():
         return {"saved": True, "url": url, "revision": revision}
     return redirect(url, 303)
+
+
+def _flash_once(message: str) -> None:
+    # A retry whose first answer never reached the phone must not say it twice.
+    if ("success", message) not in session.get("_flashes", []):
+        flash(message, "success")

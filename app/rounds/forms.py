@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 
 def _strip(value):
@@ -27,7 +27,7 @@ class RoundForm(FlaskForm):
         _l("Name of the round"),
         filters=[_strip],
         validators=[
-            InputRequired(message=_l("Give the round a name.")),
+            DataRequired(message=_l("Give the round a name.")),
             Length(max=200, message=_l("At most %(max)d characters.")),
         ],
     )
@@ -43,13 +43,13 @@ class RoundForm(FlaskForm):
     submit = SubmitField(_l("Open the round"))
 
     def validate_instrument(self, field) -> None:
-        if field.data not in {key for key, _ in self.instrument.choices}:
+        if field.data not in {choice.value for choice in field.choices}:
             raise ValidationError(_l("Choose one of the instruments listed."))
 
     def validate_tambons(self, field) -> None:
         if not field.data:
             raise ValidationError(_l("Choose at least one tambon."))
-        allowed = {key for key, _ in field.choices}
+        allowed = {choice.value for choice in field.choices}
         if not set(field.data) <= allowed:
             raise ValidationError(_l("You can only choose tambons assigned to you."))
 

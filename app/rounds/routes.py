@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, url_
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
+from wtforms import SelectChoice
 
 from app.auth.access import coordinator_required, visible_tambons
 from app.extensions import db
@@ -92,9 +93,11 @@ def _round_form() -> RoundForm:
     form = RoundForm()
     lang = current_lang()
     form.instrument.choices = [
-        (v.instrument_key, v.instrument.title.get(lang)) for v in latest_versions()
+        SelectChoice(v.instrument_key, v.instrument.title.get(lang)) for v in latest_versions()
     ]
-    form.tambons.choices = [(str(t.id), t.name_in(lang)) for t in visible_tambons(current_user)]
+    form.tambons.choices = [
+        SelectChoice(str(t.id), t.name_in(lang)) for t in visible_tambons(current_user)
+    ]
     return form
 
 
