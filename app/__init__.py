@@ -25,15 +25,18 @@ def create_app(overrides: Mapping | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from app import database  # noqa: F401  (registers the SQLite connection settings)
-    from app.extensions import babel, compress, csrf, db, migrate
+    from app import (
+        compression,
+        database,  # noqa: F401  (registers the SQLite connection settings)
+    )
+    from app.extensions import babel, csrf, db, migrate
     from app.i18n import select_locale
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent.parent / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
-    compress.init_app(app)
+    compression.init_app(app)
 
 
 def _register_features(app: Flask) -> None:
