@@ -52,6 +52,8 @@ class Config:
     SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "") == "1"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto/-Host.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0") or 0)
     WTF_CSRF_TIME_LIMIT = None  # a form opened at 9:00 in a temple hall is sent at noon
     # The address phones use to reach this server (e.g. http://192.168.1.10:5000), for the
     # join links and QR codes when the coordinator's own browser uses another one.

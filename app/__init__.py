@@ -40,9 +40,11 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_features(app: Flask) -> None:
-    from app import assess, auth, demo, i18n, main, rounds
+    from app import assess, auth, demo, health, i18n, main, rounds, security
     from app.instruments import commands as instrument_commands
 
+    security.init_app(app)
+    health.init_app(app)
     i18n.init_app(app)
     main.init_app(app)
     instrument_commands.init_app(app)

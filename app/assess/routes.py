@@ -33,13 +33,6 @@ from app.rounds.codes import find_round
 bp = Blueprint("assess", __name__)
 
 
-@bp.after_request
-def _no_referrer(response):
-    # The join code and the personal link are in the URL: never pass them on to another page.
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-    return response
-
-
 @bp.get("/join")
 def join():
     """The home page's code box: go to the round's roster, or say the code is wrong."""

@@ -1,0 +1,36 @@
+"""gunicorn settings for production: `gunicorn wsgi:app` reads this file from the project root.
+
+Each setting can be changed through the environment, so one file serves a laptop at a
+workshop and a provincial server.
+"""
+
+import multiprocessing
+import os
+
+# Where to listen; behind a reverse proxy keep it on loopback.
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+# Processes: each holds its own database connections; 2 per core plus one is gunicorn's rule.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Threads per process: a phone on a slow connection holds a thread while it sends; threads
+# are cheap, so a burst of phones does not queue behind a few slow uploads.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# A request that takes longer than this is stuck: the worker is restarted.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Which proxies may set X-Forwarded-*; the app itself honours them when TRUSTED_PROXIES > 0.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+accesslog = os.environ.get("ACCESS_LOG", "-")
+errorlog = "-"
+# Load the app once, then fork: workers share the parsed code and start fast.
+preload_app = True
+
+
+def post_fork(server, worker):
+    """A forked worker must not reuse database connections opened in the master."""
+    from app.extensions import db
+    from wsgi import app
+
+    with app.app_context():
+        db.engine.dispose(close=False)
