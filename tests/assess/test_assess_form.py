@@ -209,3 +209,14 @@ def test_a_closed_round_refuses_the_form_and_every_post(app, client, setting):
 def test_someone_outside_the_round_has_no_form(client, setting):
     assert client.get(f"/j/ABC234/f/{setting.outsider}").status_code == 404
     assert client.get("/j/ABC234/f/999999").status_code == 404
+
+
+def test_a_retry_arriving_after_the_round_closed_still_answers_as_the_first(app, client, setting):
+    sid = str(uuid.uuid4())
+    first = _post(client, setting.form_url("สุนีย์"), filled(FACILITATOR), sid)
+    with app.app_context():
+        db.session.get(Round, setting.round_id).is_open = False
+        db.session.commit()
+    retry = _post(client, setting.form_url("สุนีย์"), filled(FACILITATOR), sid)
+    assert (retry.status_code, retry.headers["Location"]) == (303, first.headers["Location"])
+    assert _counts(app) == (1, 12, 1)
