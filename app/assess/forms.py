@@ -166,10 +166,6 @@ class RatingFormBase(FlaskForm):
     def answers(self, instrument: Instrument) -> list[Answer]:
         return [self[code].form.answer(code) for code in instrument.item_codes]
 
-    def item_errors(self, code: str) -> dict[str, list[str]]:
-        sub = self[code].form
-        return {name: sub[name].errors for name in ("current", "target", "note")}
-
     def done_count(self, instrument: Instrument) -> int:
         """Items with both levels chosen, as the progress line counts them."""
         subs = [self[code] for code in instrument.item_codes]

@@ -14,10 +14,10 @@ def wants_json() -> bool:
     return best == "application/json"
 
 
-def form_page(form: RatingFormBase, round_: Round, person: Facilitator, **context):
+def form_page(form: RatingFormBase, round_: Round, person: Facilitator, *,
+              token: str | None = None, notice: str | None = None, status: int = 200):  # fmt: skip
     """The rating form; `notice` says why it is shown again, `token` when changing answers."""
     instrument = round_.instrument_version.instrument
-    status = context.pop("status", 200)
     page = render_template(
         "assess/form.html",
         form=form,
@@ -25,8 +25,8 @@ def form_page(form: RatingFormBase, round_: Round, person: Facilitator, **contex
         person=person,
         ins=instrument,
         done=form.done_count(instrument),
-        notice=context.get("notice"),
-        token=context.get("token"),
+        notice=notice,
+        token=token,
         note_max=NOTE_MAX_LENGTH,
     )
     return page, status

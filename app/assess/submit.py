@@ -105,18 +105,22 @@ def _store(form, round_, person, token):
 def _saved(response: Response, revision: int, token: str | None):
     """The answer to a stored submission, the same for the first post and any retry."""
     if token is None:
-        return pages.message_page(
-            response.round,
-            _("Your answers are saved"),
-            _("Your personal link was shown when you first sent them. If you do not have it, "
-              "ask the coordinator."),
-        )  # fmt: skip
+        return _saved_without_link(response)
     first = _("Your answers are saved. Keep your personal link to see or change them.")
     _flash_once(first if revision == 1 else _("Your changes are saved."))
     url = url_for("assess.result", token=token)
     if pages.wants_json():
         return {"saved": True, "url": url, "revision": revision}
     return redirect(url, 303)
+
+
+def _saved_without_link(response: Response):
+    """Saved, but the link cannot be made again (the server's secret key changed)."""
+    message = _("Your personal link was shown when you first sent them. If you do not have it, "
+                "ask the coordinator.")  # fmt: skip
+    if pages.wants_json():
+        return {"saved": True, "url": None, "message": message}
+    return pages.message_page(response.round, _("Your answers are saved"), message)
 
 
 def _flash_once(message: str) -> None:

@@ -100,8 +100,8 @@
     if (data.saved) {
       drop(queueKey);
       drop(draftKey);
-      say(msg.sent, "good");
-      setTimeout(function () { location.assign(data.url); }, 1200);
+      say(data.url ? msg.sent : data.message, "good");
+      if (data.url) setTimeout(function () { location.assign(data.url); }, 1200);
     } else if (reply.code === 422) {
       drop(queueKey);
       form.submit();  // the server shows its messages next to each item

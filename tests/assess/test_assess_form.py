@@ -220,3 +220,17 @@ def test_a_retry_arriving_after_the_round_closed_still_answers_as_the_first(app,
     retry = _post(client, setting.form_url("สุนีย์"), filled(FACILITATOR), sid)
     assert (retry.status_code, retry.headers["Location"]) == (303, first.headers["Location"])
     assert _counts(app) == (1, 12, 1)
+
+
+def test_a_retry_whose_link_cannot_be_made_again_still_says_saved(app, client, setting):
+    sid = str(uuid.uuid4())
+    with app.app_context():  # stored with a random token, as after a change of SECRET_KEY
+        record(db.session.get(Round, setting.round_id), setting.people["สุนีย์"],
+               builders.answers(FACILITATOR), sid)  # fmt: skip
+    page = _post(client, setting.form_url("สุนีย์"), filled(FACILITATOR), sid)
+    assert page.status_code == 200 and "/r/" not in page.text
+    assert "บันทึกคำตอบแล้ว" in page.text and "ลิงก์ส่วนตัวแสดงไว้ตอนที่ส่งคำตอบครั้งแรก" in page.text
+    json = _post(client, setting.form_url("สุนีย์"), filled(FACILITATOR), sid,
+                 headers={"Accept": "application/json"})  # fmt: skip
+    assert json.json["saved"] is True and json.json["url"] is None
+    assert _counts(app) == (1, 12, 1)
