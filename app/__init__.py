@@ -25,7 +25,10 @@ def create_app(overrides: Mapping | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from app import database  # noqa: F401  (registers the SQLite connection settings)
+    from app import (
+        compression,
+        database,  # noqa: F401  (registers the SQLite connection settings)
+    )
     from app.extensions import babel, csrf, db, migrate
     from app.i18n import select_locale
 
@@ -33,10 +36,11 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(Path(__file__).parent.parent / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    compression.init_app(app)
 
 
 def _register_features(app: Flask) -> None:
-    from app import admin, auth, dashboard, demo, health, i18n, main, security
+    from app import admin, assess, auth, dashboard, demo, health, i18n, main, rounds, security
     from app.instruments import commands as instrument_commands
 
     security.init_app(app)
@@ -48,3 +52,5 @@ def _register_features(app: Flask) -> None:
     dashboard.init_app(app)
     admin.init_app(app)
     demo.init_app(app)
+    rounds.init_app(app)
+    assess.init_app(app)

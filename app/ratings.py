@@ -4,9 +4,15 @@ A submission carries a `submission_id` made when the form was opened. Posting th
 same submission again (a retry after a time-out) finds the revision it made and
 changes nothing. A new submission for a facilitator who already answered replaces
 the current ratings and adds a revision to the response's history.
+
+The personal-link token is given out only when the response is created. A caller
+that must answer a retry of that first submission the same way passes a token
+derived from the submission id (`derived_token`), which it can derive again.
 """
 
+import base64
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 
@@ -44,6 +50,10 @@ class AnswersRejected(ValueError):
     """Answers that do not fit the round's instrument; nothing was stored."""
 
 
+class AlreadyAnswered(RuntimeError):
+    """The facilitator already has a response in the round; nothing was stored."""
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
 
@@ -51,6 +61,17 @@ def token_hash(token: str) -> str:
 def new_token() -> str:
     """A personal-link token: 32 random bytes (256 bits), URL-safe."""
     return secrets.token_urlsafe(32)
+
+
+def derived_token(secret: str, submission_id: str) -> str:
+    """A personal-link token made from a submission id with a server secret (256 bits).
+
+    Only someone holding the submission id (the browser that sent it) and the
+    server can make it, and the server can make it again for a retry.
+    """
+    message = b"personal-link\x00" + submission_id.encode("utf-8")
+    digest = hmac.new(secret.encode("utf-8"), message, hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
 def response_for_token(token: str) -> Response | None:
@@ -74,31 +95,40 @@ def check_answers(instrument: Instrument, answers: list[Answer]) -> None:
 
 
 def record(
-    round_: Round, facilitator_id: int, answers: list[Answer], submission_id: str
+    round_: Round,
+    facilitator_id: int,
+    answers: list[Answer],
+    submission_id: str,
+    *,
+    token: str | None = None,
+    only_new: bool = False,
 ) -> Outcome:
-    """Store one submission and commit; a repeated `submission_id` changes nothing."""
+    """Store one submission and commit; a repeated `submission_id` changes nothing.
+
+    `token`: the personal-link token for a response created now (default: a random one).
+    `only_new`: refuse (AlreadyAnswered) when the facilitator already has a response,
+    unless this is a retry of a stored submission.
+    """
     instrument = round_.instrument_version.instrument
     check_answers(instrument, answers)
-    replay = _replay(submission_id)
+    replay = earlier_submission(submission_id)
     if replay is not None:
         return replay
+    write = (round_, facilitator_id, instrument, answers, submission_id, token, only_new)
     try:
-        outcome = _write(round_, facilitator_id, instrument, answers, submission_id)
-        db.session.commit()
-        return outcome
+        return _write_and_commit(*write)
     except IntegrityError:
         # Another request stored the same submission, or this facilitator's first
         # response, a moment before us: answer as that one did, or add ours on top.
         db.session.rollback()
-        replay = _replay(submission_id)
+        replay = earlier_submission(submission_id)
         if replay is not None:
             return replay
-        outcome = _write(round_, facilitator_id, instrument, answers, submission_id)
-        db.session.commit()
-        return outcome
+        return _write_and_commit(*write)
 
 
-def _replay(submission_id: str) -> Outcome | None:
+def earlier_submission(submission_id: str) -> Outcome | None:
+    """The outcome of the stored submission with this id (replayed), or None."""
     query = select(ResponseRevision).filter_by(submission_id=submission_id)
     earlier = db.session.execute(query).scalar_one_or_none()
     if earlier is None:
@@ -107,14 +137,26 @@ def _replay(submission_id: str) -> Outcome | None:
     return Outcome(response, earlier.revision, replayed=True)
 
 
-def _write(round_, facilitator_id, instrument, answers, submission_id) -> Outcome:
+def _write_and_commit(*write) -> Outcome:
+    try:
+        outcome = _write(*write)
+    except AlreadyAnswered:
+        db.session.rollback()
+        raise
+    db.session.commit()
+    return outcome
+
+
+def _write(round_, facilitator_id, instrument, answers, submission_id, token, only_new):
     query = select(Response).filter_by(round_id=round_.id, facilitator_id=facilitator_id)
     response = db.session.execute(query.with_for_update()).scalar_one_or_none()
-    token = None
+    if response is not None and only_new:
+        raise AlreadyAnswered(f"facilitator {facilitator_id} already answered")
+    created_token = None
     if response is None:
-        token = new_token()
+        created_token = token or new_token()
         response = Response(round_id=round_.id, facilitator_id=facilitator_id, revision=0)
-        response.token_hash = token_hash(token)
+        response.token_hash = token_hash(created_token)
         db.session.add(response)
     response.revision += 1
     response.updated_at = utcnow()
@@ -127,7 +169,7 @@ def _write(round_, facilitator_id, instrument, answers, submission_id) -> Outcom
         )
     )
     db.session.flush()
-    return Outcome(response, response.revision, replayed=False, token=token)
+    return Outcome(response, response.revision, replayed=False, token=created_token)
 
 
 def _ratings(instrument: Instrument, answers: list[Answer]) -> list[Rating]:

@@ -1,0 +1,76 @@
+"""The personal link /r/<token>: a facilitator's own result, their QR code, and changing answers.
+
+The token is the only key: it is not the database id, and only its hash is stored.
+"""
+
+from flask import abort, current_app, render_template, request
+from flask_babel import gettext as _
+
+from app.assess import pages, submit
+from app.assess.forms import answers_as_data, new_submission_id, rating_form_class
+from app.assess.radar import radar_png
+from app.assess.routes import bp
+from app.extensions import csrf
+from app.i18n import current_lang
+from app.models import Response
+from app.ratings import response_for_token
+from app.rounds.links import public_url, qr_svg, svg_response
+
+
+@bp.after_request
+def _private(response):
+    # One person's answers: never kept by a shared cache or the browser's HTTP cache.
+    if request.path.startswith("/r/"):
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def response_or_404(token: str) -> Response:
+    response = response_for_token(token)
+    if response is None:
+        abort(404)
+    return response
+
+
+@bp.get("/r/<token>")
+def result(token: str):
+    response = response_or_404(token)
+    instrument = response.round.instrument_version.instrument
+    return render_template(
+        "assess/result.html",
+        response=response,
+        round_=response.round,
+        ins=instrument,
+        ratings={r.item_code: r for r in response.ratings},
+        link=public_url("assess.result", token=token),
+        token=token,
+    )
+
+
+@bp.route("/r/<token>/edit", methods=["GET", "POST"])
+@csrf.exempt  # checked by the form itself, so a stale token keeps every answer
+def change(token: str):
+    response = response_or_404(token)
+    round_ = response.round
+    form = rating_form_class(round_.instrument_version.instrument)(
+        data=answers_as_data(response.ratings), submission_id=new_submission_id()
+    )
+    if request.method == "POST":
+        return submit.receive(form, round_, response.facilitator, token=token)
+    if not round_.is_open:
+        return pages.closed_page(round_)
+    return pages.form_page(form, round_, response.facilitator, token=token)
+
+
+@bp.get("/r/<token>/radar.png")
+def radar(token: str):
+    """The facilitator's own radar; the result page's table holds the same numbers as text."""
+    png = radar_png(response_or_404(token), current_lang())
+    return current_app.response_class(png, mimetype="image/png")
+
+
+@bp.get("/r/<token>/qr.svg")
+def qr(token: str):
+    response_or_404(token)
+    title = _("Personal link")
+    return svg_response(qr_svg(public_url("assess.result", token=token), title))

@@ -1,0 +1,47 @@
+"""A facilitator's own radar: their current level against their target level, one spoke per
+item, drawn by the team's chart module (app.charts) from the scoring facts of one response."""
+
+import dataclasses
+
+from app.charts import ENGLISH, THAI, radar_chart
+from app.instruments.model import Instrument
+from app.models import Response
+from app.scoring import Answer, Person, TeamProfile, round_profile
+
+# A personal radar has one respondent: the legend need not count them.
+_WORDING = {
+    "th": dataclasses.replace(THAI, respondents=""),
+    "en": dataclasses.replace(ENGLISH, respondents=""),
+}
+
+
+def person_profile(response: Response, instrument: Instrument) -> TeamProfile:
+    """One response as a profile of one person (the radar's data)."""
+    person = Person(
+        response.facilitator_id,
+        response.facilitator.name,
+        str(response.facilitator.tambon_id),
+        frozenset(response.facilitator.roles),
+    )
+    answers = [
+        Answer(person.id, person.unit, r.item_code, r.current_level, r.target_level)
+        for r in response.ratings
+    ]
+    expected = {item.code: dict(item.expected) for item in instrument.items}
+    return round_profile(answers, [person], instrument.item_codes, expected)
+
+
+def radar_inputs(response: Response, lang: str) -> dict:
+    """The radar chart's keyword arguments for this response, in `lang`."""
+    instrument = response.round.instrument_version.instrument
+    return {
+        "profile": person_profile(response, instrument),
+        "item_labels": {item.code: item.code for item in instrument.items},
+        "title": response.facilitator.name,
+        "wording": _WORDING.get(lang, THAI),
+    }
+
+
+def radar_png(response: Response, lang: str) -> bytes:
+    """The radar as PNG bytes (400 × 400 px); item codes on the spokes, the table has the text."""
+    return radar_chart(fmt="png", **radar_inputs(response, lang))

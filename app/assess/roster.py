@@ -1,0 +1,68 @@
+"""A round's roster as facilitators see it: the people of the round's tambons, by tambon."""
+
+from dataclasses import dataclass
+
+from flask import abort
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Facilitator, Response, Round, Tambon
+from app.rounds.codes import find_round
+
+
+@dataclass(frozen=True)
+class TambonRoster:
+    tambon: Tambon
+    people: list[Facilitator]
+
+
+def round_or_404(code: str) -> Round:
+    round_ = find_round(code)
+    if round_ is None:
+        abort(404)
+    return round_
+
+
+def tambons_of(round_: Round, lang: str) -> list[Tambon]:
+    return sorted(round_.tambons, key=lambda t: t.name_in(lang))
+
+
+def tambon_rosters(round_: Round, lang: str) -> list[TambonRoster]:
+    """Each tambon of the round with its facilitators, ordered by name."""
+    tambons = tambons_of(round_, lang)
+    query = (
+        select(Facilitator)
+        .where(Facilitator.tambon_id.in_([t.id for t in tambons]))
+        .order_by(Facilitator.name)
+    )
+    people = list(db.session.execute(query).scalars())
+    return [TambonRoster(t, [p for p in people if p.tambon_id == t.id]) for t in tambons]
+
+
+def answered_ids(round_: Round) -> set[int]:
+    """The ids of the facilitators who have a response in the round."""
+    query = select(Response.facilitator_id).filter_by(round_id=round_.id)
+    return set(db.session.execute(query).scalars())
+
+
+def member_or_404(round_: Round, facilitator_id: int) -> Facilitator:
+    """A facilitator of one of the round's tambons; anyone else is not on this roster."""
+    person = db.session.get(Facilitator, facilitator_id)
+    if person is None or person.tambon_id not in {t.id for t in round_.tambons}:
+        abort(404)
+    return person
+
+
+def response_of(round_: Round, person: Facilitator) -> Response | None:
+    query = select(Response).filter_by(round_id=round_.id, facilitator_id=person.id)
+    return db.session.execute(query).scalar_one_or_none()
+
+
+def same_name_on_roster(tambon_id: int, name: str) -> bool:
+    """Whether the tambon already has someone of this name (ignoring case and spacing)."""
+
+    def key(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    query = select(Facilitator.name).filter_by(tambon_id=tambon_id)
+    return any(key(n) == key(name) for n in db.session.execute(query).scalars())

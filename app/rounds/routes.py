@@ -1,0 +1,124 @@
+"""Coordinators open rounds, show their join code and QR poster, and close or reopen them."""
+
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+from wtforms import SelectChoice
+
+from app.auth.access import coordinator_required, visible_tambons
+from app.extensions import db
+from app.i18n import current_lang
+from app.instruments.store import latest_version, latest_versions
+from app.models import Round, Tambon
+from app.models.base import utcnow
+from app.rounds.access import can_manage_round, round_for, visible_rounds
+from app.rounds.codes import code_taken, new_join_code
+from app.rounds.forms import RoundForm
+from app.rounds.links import public_url, qr_svg, served_on_this_machine_only, svg_response
+
+bp = Blueprint("rounds", __name__, url_prefix="/rounds")
+
+
+@bp.get("")
+@coordinator_required
+def index():
+    rounds = visible_rounds(current_user)
+    return render_template(
+        "rounds/index.html", rounds=rounds, can_manage=can_manage_round, dashboard=_has_dashboard()
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@coordinator_required
+def new():
+    form = _round_form()
+    if form.validate_on_submit():
+        round_ = _open_round(form)
+        flash(_("The round is open. Show its join code to the facilitators."), "success")
+        return redirect(url_for(".join", round_id=round_.id))
+    return render_template("rounds/new.html", form=form)
+
+
+@bp.get("/<int:round_id>/join")
+@coordinator_required
+def join(round_id: int):
+    round_ = round_for(round_id)
+    return render_template(
+        "rounds/join.html",
+        round_=round_,
+        link=public_url("assess.roster", code=round_.join_code),
+        local_only=served_on_this_machine_only(),
+        can_manage=can_manage_round(current_user, round_),
+    )
+
+
+@bp.get("/<int:round_id>/poster")
+@coordinator_required
+def poster(round_id: int):
+    round_ = round_for(round_id)
+    link = public_url("assess.roster", code=round_.join_code)
+    return render_template("rounds/poster.html", round_=round_, link=link)
+
+
+@bp.get("/<int:round_id>/qr.svg")
+@coordinator_required
+def qr(round_id: int):
+    round_ = round_for(round_id)
+    return svg_response(qr_svg(public_url("assess.roster", code=round_.join_code)))
+
+
+@bp.post("/<int:round_id>/close")
+@coordinator_required
+def close(round_id: int):
+    round_ = round_for(round_id, manage=True)
+    round_.is_open, round_.closed_at = False, utcnow()
+    db.session.commit()
+    flash(_("The round is closed: the form accepts no more answers."), "success")
+    return redirect(url_for(".index"))
+
+
+@bp.post("/<int:round_id>/reopen")
+@coordinator_required
+def reopen(round_id: int):
+    round_ = round_for(round_id, manage=True)
+    round_.is_open, round_.closed_at = True, None
+    db.session.commit()
+    flash(_("The round is open again."), "success")
+    return redirect(url_for(".index"))
+
+
+def _round_form() -> RoundForm:
+    """The form with the choices this user has: the latest instruments, their own tambons."""
+    form = RoundForm()
+    lang = current_lang()
+    form.instrument.choices = [
+        SelectChoice(v.instrument_key, v.instrument.title.get(lang)) for v in latest_versions()
+    ]
+    form.tambons.choices = [
+        SelectChoice(str(t.id), t.name_in(lang)) for t in visible_tambons(current_user)
+    ]
+    return form
+
+
+def _open_round(form: RoundForm) -> Round:
+    """Store the new round with a fresh join code; a code taken a moment ago is drawn again."""
+    for _attempt in range(5):
+        round_ = Round(
+            name=form.name.data,
+            held_on=form.held_on.data,
+            instrument_version=latest_version(form.instrument.data),
+            join_code=new_join_code(code_taken),
+            tambons=[db.session.get(Tambon, i) for i in form.tambon_ids()],
+        )
+        db.session.add(round_)
+        try:
+            db.session.commit()
+            return round_
+        except IntegrityError:
+            db.session.rollback()
+    raise RuntimeError("could not store the round")
+
+
+def _has_dashboard() -> bool:
+    return "dashboard.overview" in current_app.view_functions

@@ -1,0 +1,188 @@
+/* The facilitator's form on a phone. Without this file the form is a plain HTML form.
+   With it: every answer is kept in localStorage as it is chosen and restored after a reload;
+   a status line says whether the phone is online; a submission made without a connection is
+   kept (with its submission id) and sent when the connection returns; a service worker keeps
+   the form page so that it opens offline too. */
+(function () {
+  "use strict";
+  var form = document.getElementById("rating");
+  if (!form) return;
+  var msg = form.dataset;
+  var draftKey = "ft:draft:" + msg.key;
+  var queueKey = "ft:queue:" + msg.key;
+  var status = document.getElementById("status");
+  var progress = document.getElementById("progress");
+  var items = form.querySelectorAll("fieldset.item");
+  var sending = false;
+  var offlineReady = false;
+
+  function read(key) {
+    try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; }
+  }
+  function write(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* full or blocked */ }
+  }
+  function drop(key) {
+    try { localStorage.removeItem(key); } catch (e) { /* blocked */ }
+  }
+  function say(text, kind) {
+    status.textContent = text;
+    status.className = "status " + (kind || "");
+  }
+  function showConnection() {
+    if (read(queueKey)) return say(msg.kept, "warn");
+    if (!navigator.onLine) return say(msg.offline, "warn");
+    say(offlineReady ? msg.online + " " + msg.ready : msg.online);
+  }
+
+  // A fresh submission id for each visit: a page kept by the service worker must not send
+  // again an id that was already stored (the server would take it for a retry).
+  function newSubmissionId() {
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64;
+    b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
+  }
+
+  function answers() {
+    var out = {};
+    form.querySelectorAll("input[type=radio]:checked, textarea").forEach(function (el) {
+      out[el.name] = el.value;
+    });
+    return out;
+  }
+  function restore(saved) {
+    Object.keys(saved || {}).forEach(function (name) {
+      var field = form.elements[name];
+      if (field) field.value = saved[name];  // a RadioNodeList checks the radio of that value
+    });
+  }
+  function countDone() {
+    var done = 0;
+    items.forEach(function (item) {
+      if (item.querySelectorAll("input[type=radio]:checked").length === 2) done += 1;
+    });
+    progress.textContent = msg.progress.replace("{done}", done).replace("{total}", items.length);
+    return done;
+  }
+  function countNote(area) {
+    area.nextElementSibling.textContent = area.value.length + " / " + area.maxLength;
+  }
+
+  function withField(body, name, value) {
+    var params = new URLSearchParams(body);
+    params.set(name, value);
+    return params.toString();
+  }
+  function post(sub) {
+    return fetch(sub.url, {
+      method: "POST",
+      body: sub.body,
+      credentials: "same-origin",
+      headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" }
+    }).then(function (res) {
+      return res.json().then(function (data) { return { code: res.status, data: data }; });
+    });
+  }
+  function retryWithFreshToken(sub) {
+    return function (reply) {
+      if (!reply.data.csrf_token) return reply;
+      // The page had expired (session lost): the same submission again with a fresh token.
+      sub.body = withField(sub.body, "csrf_token", reply.data.csrf_token);
+      write(queueKey, sub);
+      if (form.elements.csrf_token) form.elements.csrf_token.value = reply.data.csrf_token;
+      return post(sub);
+    };
+  }
+  function settle(reply) {
+    var data = reply.data;
+    if (data.saved) {
+      drop(queueKey);
+      drop(draftKey);
+      say(data.url ? msg.sent : data.message, "good");
+      if (data.url) setTimeout(function () { location.assign(data.url); }, 1200);
+    } else if (reply.code === 422) {
+      drop(queueKey);
+      form.submit();  // the server shows its messages next to each item
+    } else if (reply.code >= 400 && reply.code < 500) {
+      drop(queueKey);
+      say(data.message, "bad");
+    } else {
+      say(msg.kept, "warn");
+    }
+  }
+  function send(sub) {
+    if (sending) return;
+    if (!navigator.onLine) return say(msg.kept, "warn");
+    sending = true;
+    say(msg.sending);
+    post(sub)
+      .then(retryWithFreshToken(sub))
+      .then(settle, function () { say(msg.kept, "warn"); })
+      .then(function () { sending = false; });
+  }
+  function sendQueued() {
+    var sub = read(queueKey);
+    if (sub) send(sub); else showConnection();
+  }
+
+  function firstUnfinished() {
+    return Array.prototype.find.call(items, function (item) {
+      return item.querySelectorAll("input[type=radio]:checked").length < 2;
+    });
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (countDone() < items.length) {
+      say(msg.incomplete, "bad");
+      var item = firstUnfinished();
+      item.scrollIntoView();
+      item.querySelector("input").focus();
+      return;
+    }
+    var sub = { url: form.action, body: new URLSearchParams(new FormData(form)).toString() };
+    write(queueKey, sub);
+    send(sub);
+  });
+  form.addEventListener("change", function () {
+    write(draftKey, answers());
+    countDone();
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target.tagName !== "TEXTAREA") return;
+    write(draftKey, answers());
+    countNote(event.target);
+  });
+
+  function keepForOffline() {
+    if (!("serviceWorker" in navigator) || !window.caches) return;
+    navigator.serviceWorker.register(msg.sw, { scope: "/" })
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function () {
+        var urls = [location.pathname];
+        document.querySelectorAll("link[rel=stylesheet], script[src]").forEach(function (el) {
+          urls.push(new URL(el.href || el.src).pathname);
+        });
+        return caches.open("ft-form-v1").then(function (cache) { return cache.addAll(urls); });
+      })
+      .then(function () {
+        offlineReady = true;
+        document.documentElement.setAttribute("data-offline-ready", "");
+        if (!sending) showConnection();
+      }, function () { /* no offline copy: the form still works online */ });
+  }
+
+  restore(read(draftKey));
+  form.elements.submission_id.value = newSubmissionId();
+  form.querySelectorAll("textarea").forEach(function (area) {
+    area.insertAdjacentHTML("afterend", '<span class="count" aria-hidden="true"></span>');
+    countNote(area);
+  });
+  countDone();
+  window.addEventListener("online", sendQueued);
+  window.addEventListener("offline", showConnection);
+  setInterval(function () { if (read(queueKey) && navigator.onLine) sendQueued(); }, 30000);
+  sendQueued();
+  keepForOffline();
+})();
