@@ -1,6 +1,6 @@
 """Sign in and sign out."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
@@ -49,5 +49,4 @@ def _safe_next(target: str | None) -> str:
     coordinator's home: the list of rounds."""
     if target and target.startswith("/") and not target.startswith(("//", "/\\")):
         return target
-    home = "rounds.index" if "rounds.index" in current_app.view_functions else "dashboard.index"
-    return url_for(home)
+    return url_for("rounds.index")

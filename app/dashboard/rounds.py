@@ -1,28 +1,9 @@
 """Which rounds a user may see, and which of them can be compared with a round."""
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
-
-from app.auth.access import visible_tambon_ids
-from app.extensions import db
-from app.models import Coordinator, Round, round_tambon
+from app.models import Coordinator, Round
+from app.rounds.access import visible_rounds
 
 from .scope import Scope
-
-
-def visible_rounds(user: Coordinator) -> list[tuple[Round, int]]:
-    """(round, number of its tambons the user sees), newest first; rounds with none left out."""
-    query = (
-        select(Round, func.count(round_tambon.c.tambon_id))
-        .join(round_tambon, round_tambon.c.round_id == Round.id)
-        .group_by(Round.id)
-        .order_by(Round.held_on.desc(), Round.id.desc())
-        .options(selectinload(Round.instrument_version))
-    )
-    visible = visible_tambon_ids(user)
-    if visible is not None:
-        query = query.where(round_tambon.c.tambon_id.in_(visible))
-    return [(round_, count) for round_, count in db.session.execute(query)]
 
 
 def comparable_rounds(round_: Round, user: Coordinator) -> list[Round]:
@@ -30,7 +11,7 @@ def comparable_rounds(round_: Round, user: Coordinator) -> list[Round]:
     key = round_.instrument_version.instrument_key
     return [
         other
-        for other, _ in visible_rounds(user)
+        for other in visible_rounds(user)
         if other.id != round_.id and other.instrument_version.instrument_key == key
     ]
 

@@ -14,25 +14,12 @@ from .gaps import COLUMN_ORDERS, gaps_view
 from .overview import percent, sorted_tallies, tambon_tallies
 from .pairs import pairs_view
 from .progress import progress_view
-from .rounds import (
-    comparable_rounds,
-    in_time_order,
-    previous_round,
-    same_instrument,
-    visible_rounds,
-)
+from .rounds import comparable_rounds, in_time_order, previous_round, same_instrument
 from .scope import Scope, round_scope, visible_tambon
 from .serve import chart_response
 from .units import UnitChoice, tambon_names
 
 bp = Blueprint("dashboard", __name__)
-
-
-@bp.get("/dashboard")
-@coordinator_required
-def index():
-    """The rounds the user may see, newest first."""
-    return render_template("dashboard/index.html", rounds=visible_rounds(current_user))
 
 
 @bp.get("/rounds/<int:round_id>")

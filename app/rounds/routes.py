@@ -12,7 +12,7 @@ from app.i18n import current_lang
 from app.instruments.store import latest_version, latest_versions
 from app.models import Round, Tambon
 from app.models.base import utcnow
-from app.rounds.access import can_manage_round, round_for, visible_rounds
+from app.rounds.access import can_manage_round, round_for, round_listings
 from app.rounds.codes import code_taken, new_join_code
 from app.rounds.forms import RoundForm
 from app.rounds.links import public_url, qr_svg, served_on_this_machine_only, svg_response
@@ -23,9 +23,11 @@ bp = Blueprint("rounds", __name__, url_prefix="/rounds")
 @bp.get("")
 @coordinator_required
 def index():
-    rounds = visible_rounds(current_user)
     return render_template(
-        "rounds/index.html", rounds=rounds, can_manage=can_manage_round, dashboard=_has_dashboard()
+        "rounds/index.html",
+        listings=round_listings(current_user),
+        can_manage=can_manage_round,
+        dashboard=_has_dashboard(),
     )
 
 

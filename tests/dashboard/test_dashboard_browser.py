@@ -48,7 +48,7 @@ def _signed_in_page(browser, base: str, username: str, scripts: bool):
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.click("input[type=submit]")
-    page.wait_for_url(f"{base}/dashboard")
+    page.wait_for_url(f"{base}/rounds")
     return page
 
 

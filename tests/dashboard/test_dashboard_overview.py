@@ -52,7 +52,7 @@ def test_the_overview_links_every_view(as_admin, tiny):
 
 def test_the_rounds_list_shows_the_visible_rounds_newest_first(app, client, tiny):
     sign_in(client, "bangchak")
-    rows = table(client.get("/dashboard").text, "rounds")
+    rows = table(client.get("/rounds").text, "rounds")
     # รอบที่ 2 (14 Nov), กองทุน (1 Aug), รอบที่ 1 (16 May), each with Bang Chak only.
     assert [(r[0], r[1], r[3]) for r in rows[1:]] == [
         ("รอบที่ 2", "14 พ.ย. 2569", "1"),
@@ -63,7 +63,7 @@ def test_the_rounds_list_shows_the_visible_rounds_newest_first(app, client, tiny
 
 def test_a_coordinator_of_a_tambon_in_no_round_sees_no_round(app, client, tiny):
     sign_in(client, "outsider")
-    page = client.get("/dashboard").text
+    page = client.get("/rounds").text
     assert "รอบที่" not in page and "ยังไม่มีรอบการประเมิน" in page
     with app.app_context():
         assert db.session.execute(select(Round.id)).all()
@@ -73,4 +73,4 @@ def test_signing_in_leads_to_the_rounds(client, tiny):
     response = client.post(
         "/signin", data={"username": "bangchak", "password": "correct horse battery"}
     )
-    assert response.headers["Location"] == "/dashboard"
+    assert response.headers["Location"] == "/rounds"
