@@ -4,11 +4,14 @@ Rules:
 - A learner is a person on an item where target − current >= min_gap (default 1).
 - A teacher for that learner is another person whose current level on the item is at
   least the learner's target (which makes it above the learner's current, too).
-- Preference: a teacher of the same unit (tambon) first; then the smallest sufficient
-  lead (teacher current − learner target); then teacher name, then id.
-- Cap: a teacher takes at most `cap` pairs in total, across all items of the round
-  (a workshop afternoon has room for only so many conversations). When the preferred
-  teacher is full the next capable one is taken.
+- Preference: a teacher of the same unit (tambon) first; among those, one the learner
+  already learns from on another item (one conversation can cover several items); then
+  the smallest sufficient lead (teacher current − learner target); then name, then id.
+  A teacher of another unit only when no teacher of the learner's own unit has room.
+- Cap: a teacher takes at most `cap` distinct learners, across all items of the round
+  (a workshop afternoon has room for only so many people); a learner they already
+  teach costs nothing more. When the preferred teacher is full the next capable one is
+  taken.
 - Learners are served in this order: biggest gap first, then item order, then name, id.
 - A learner nobody in the answers reaches gets a TrainingNeed (outside training);
   a learner whose capable teachers are all full is Waiting (a different problem: more
@@ -102,6 +105,7 @@ class _Shelf:
 
     def __init__(self, answers: Sequence[Answer], people: Mapping[int, Person]) -> None:
         ordered = sorted(answers, key=lambda a: person_order(people[a.person]))
+        self.name_rank = {a.person: rank for rank, a in enumerate(ordered)}
         groups: dict[tuple[str | None, float], list[int]] = defaultdict(list)
         for a in ordered:
             groups[(a.unit, a.current)].append(a.person)
@@ -115,8 +119,23 @@ class _Shelf:
         """How many people on this item reach `target`."""
         return sum(self.at_level[lv] for lv in self.levels[bisect_left(self.levels, target) :])
 
+    def known_teacher(self, learner: Answer, teachers: Iterable[int]) -> int | None:
+        """The preferred one of `teachers` (the learner's, from other items) who reaches
+        the learner's target on this item, or None."""
+        reaching = [t for t in teachers if t in self.answers and t != learner.person
+                    and self.answers[t].current >= learner.target]  # fmt: skip
+        return min(reaching, key=lambda t: self._preference(learner, t), default=None)
+
+    def _preference(self, learner: Answer, teacher: int) -> tuple:
+        taught = self.answers[teacher]
+        return (
+            taught.unit != learner.unit,
+            taught.current - learner.target,
+            self.name_rank[teacher],
+        )
+
     def teacher_for(self, learner: Answer, load: Mapping[int, int], cap: int) -> int | None:
-        """The preferred free teacher for `learner`, or None."""
+        """The preferred teacher for `learner` who still has room for a new learner, or None."""
         reaching = self.levels[bisect_left(self.levels, learner.target) :]
         for unit in (learner.unit, None):
             for level in reaching:
@@ -159,20 +178,33 @@ def pair_learners(
 
 
 def _assign(learners: Sequence[Answer], shelves: Mapping[str, _Shelf], cap: int) -> Pairing:
-    """Serve `learners` in order, filling teachers up to `cap`."""
-    load: dict[int, int] = defaultdict(int)
+    """Serve `learners` in order, filling teachers up to `cap` distinct learners."""
+    load: dict[int, int] = defaultdict(int)  # teacher -> distinct learners
+    teachers_of: dict[int, list[int]] = defaultdict(list)  # learner -> their teachers
     pairs, needs, waiting = [], [], []
     for a in learners:
         shelf = shelves[a.item]
-        teacher = shelf.teacher_for(a, load, cap)
-        if teacher is not None:
+        teacher = _choose(a, shelf, teachers_of[a.person], load, cap)
+        if teacher is not None and teacher not in teachers_of[a.person]:
             load[teacher] += 1
+            teachers_of[a.person].append(teacher)
+        if teacher is not None:
             pairs.append(_pair(a, shelf.answers[teacher]))
         elif capable := shelf.capable(a.target):
             waiting.append(Waiting(a.person, a.unit, a.item, a.current, a.target, capable))
         else:
             needs.append(TrainingNeed(a.person, a.unit, a.item, a.current, a.target))
     return Pairing(tuple(pairs), tuple(needs), tuple(waiting), cap)
+
+
+def _choose(learner: Answer, shelf: _Shelf, known: list[int], load, cap: int) -> int | None:
+    """A known teacher of the learner's unit, else a free one of that unit, else a known one
+    of another unit (no new load), else a free one of another unit."""
+    old = shelf.known_teacher(learner, known)
+    new = shelf.teacher_for(learner, load, cap)
+    candidates = [t for t in (old, new) if t is not None]
+    same_unit = [t for t in candidates if shelf.answers[t].unit == learner.unit]
+    return (same_unit or candidates or [None])[0]
 
 
 def _pair(learner: Answer, taught: Answer) -> Pair:

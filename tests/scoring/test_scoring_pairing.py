@@ -28,9 +28,9 @@ def test_pairs_with_the_default_cap(round_a, persons, items):
         Pair(2, 1, "K2", 1, 3, 3, True, "bangchak", "bangchak"),
         # Ek K2 (target 4): Dao 4 (lead 0) before Fah 5 (lead 1), both tharai.
         Pair(5, 4, "K2", 2, 4, 4, True, "tharai", "tharai"),
-        # Boon K1 (target 4): Chai again (now 2 pairs).
+        # Boon K1 (target 4): Chai again (now 2 learners: Anan and Boon).
         Pair(2, 3, "K1", 3, 4, 4, True, "bangchak", "bangchak"),
-        # Fah K1 (target 3): Ek again (now 2 pairs).
+        # Fah K1 (target 3): Ek again (now 2 learners: Dao and Fah).
         Pair(6, 5, "K1", 2, 3, 4.5, True, "tharai", "tharai"),
         # Anan S1 (target 2): Boon 2 (same tambon, lead 0) before Dao 3.
         Pair(1, 2, "S1", 1, 2, 2, True, "bangchak", "bangchak"),
@@ -40,7 +40,7 @@ def test_pairs_with_the_default_cap(round_a, persons, items):
 def test_the_cap_bites(round_a, persons, items):
     result = pair_learners(round_a, persons, items, cap=1)
     assert result.needs == (CHAI_S1,)
-    # The first four pairs are as with cap 3; each teacher then has 1 pair.
+    # The first four pairs are as with cap 3; each teacher then has 1 learner.
     assert [(p.learner, p.teacher, p.item) for p in result.pairs[:4]] == [
         (1, 3, "K1"),
         (4, 5, "K1"),
@@ -104,3 +104,39 @@ def test_a_cap_below_one_is_refused(round_a, persons, items):
 def test_empty():
     result = pair_learners([], [], ["K1"])
     assert (result.pairs, result.needs, result.waiting) == ((), (), ())
+
+
+def test_a_full_teacher_still_takes_another_item_of_a_learner_they_teach():
+    # Cap 1. Serving order (all gaps 2): Nok K1, Pim K1 (item order, then name), Nok K2.
+    persons = [Person(10, "Mali", "bc"), Person(11, "Nok", "bc"), Person(12, "Pim", "bc")]
+    answers = [
+        Answer(10, "bc", "K1", 4, 4), Answer(10, "bc", "K2", 4, 4),
+        Answer(11, "bc", "K1", 2, 4), Answer(11, "bc", "K2", 2, 4),
+        Answer(12, "bc", "K1", 2, 4), Answer(12, "bc", "K2", 4, 4),
+    ]  # fmt: skip
+    result = pair_learners(answers, persons, ["K1", "K2"], cap=1)
+    assert result.pairs == (
+        # Nok K1: Mali (4) is the only one at 4; Mali now has her one learner, Nok.
+        Pair(11, 10, "K1", 2, 4, 4, True, "bc", "bc"),
+        # Nok K2: Mali is full, but Nok is already hers: no new learner for her.
+        Pair(11, 10, "K2", 2, 4, 4, True, "bc", "bc"),
+    )
+    # Pim K1: only Mali reaches 4 and she is full with Nok.
+    assert result.waiting == (Waiting(12, "bc", "K1", 2, 4, 1),)
+    assert result.needs == ()
+
+
+def test_a_free_teacher_of_the_same_tambon_comes_before_a_known_one_from_another():
+    # Nok (bc) learns K1 from Ek (tharai), the only one at 4 on K1. On K2 both Ek and
+    # Mali (bc) reach 4: the same tambon comes first, though Ek already teaches Nok.
+    persons = [Person(10, "Mali", "bc"), Person(11, "Nok", "bc"), Person(13, "Ek", "tharai")]
+    answers = [
+        Answer(10, "bc", "K1", 1, 1), Answer(10, "bc", "K2", 4, 4),
+        Answer(11, "bc", "K1", 2, 4), Answer(11, "bc", "K2", 2, 4),
+        Answer(13, "tharai", "K1", 4, 4), Answer(13, "tharai", "K2", 4, 4),
+    ]  # fmt: skip
+    result = pair_learners(answers, persons, ["K1", "K2"])
+    assert [(p.learner, p.teacher, p.item) for p in result.pairs] == [
+        (11, 13, "K1"),
+        (11, 10, "K2"),
+    ]

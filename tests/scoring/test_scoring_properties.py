@@ -107,14 +107,20 @@ def test_every_pair_follows_the_rules_and_the_cap(round_, cap):
     persons, answers = round_
     result = pair_learners(answers, persons, ITEMS, cap=cap)
     level = {(a.person, a.item): a.current for a in answers}
-    load: dict[int, int] = {}
+    learners_of: dict[int, set[int]] = {}
     for p in result.pairs:
         assert p.teacher != p.learner
         assert p.learner_target - p.learner_current >= 1
         assert p.teacher_current == level[p.teacher, p.item] >= p.learner_target
         assert p.teacher_current > p.learner_current
-        load[p.teacher] = load.get(p.teacher, 0) + 1
-    assert all(n <= cap for n in load.values())
+        learners_of.setdefault(p.teacher, set()).add(p.learner)
+    assert all(len(people) <= cap for people in learners_of.values())
+
+    def full_for(teacher: int, learner: int) -> bool:
+        """The teacher has no room for this learner: at the cap, and not already theirs."""
+        people = learners_of.get(teacher, set())
+        return len(people) == cap and learner not in people
+
     # A teacher from another tambon only when every capable one of the same tambon is full.
     unit = {a.person: a.unit for a in answers}
     for p in result.pairs:
@@ -124,12 +130,12 @@ def test_every_pair_follows_the_rules_and_the_cap(round_, cap):
                 for a in answers
                 if a.item == p.item and a.unit == unit[p.learner] and a.current >= p.learner_target
             ]
-            assert all(load.get(t, 0) == cap for t in same)
+            assert all(full_for(t, p.learner) for t in same if t != p.learner)
     # Waiting learners: their capable teachers are all full; needs: nobody reaches them.
     for w in result.waiting:
         capable = [a.person for a in answers if a.item == w.item and a.current >= w.target]
         assert len(capable) == w.capable > 0
-        assert all(load.get(t, 0) == cap for t in capable)
+        assert all(full_for(t, w.person) for t in capable)
     for n in result.needs:
         assert not [a for a in answers if a.item == n.item and a.current >= n.target]
     # Every learner is served exactly once.
