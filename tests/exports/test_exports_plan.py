@@ -58,7 +58,7 @@ def _expected_rows(app, round_id, tambon_ids=None) -> list[tuple]:
             "; ".join(row.teachers),
             str(row.waiting),
             str(int(row.outside_training)),
-        )  # fmt: skip
+        )
         for row in (*plan.round, *plan.units)
     ]
 
