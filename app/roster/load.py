@@ -76,9 +76,8 @@ def check_places(rows: list[RosterRow], places: Places, scope: Scope) -> list[Pr
         province, district, tambon = places.find(row)
         if tambon is None and not scope.create_places:
             problems.append(_unknown_place(row, province, district))
-        elif tambon is not None and scope.tambon_ids is not None:
-            if tambon.id not in scope.tambon_ids:
-                problems.append(Problem(row.line, "not_your_tambon", {"tambon": row.tambon}))
+        elif scope.tambon_ids is not None and (tambon is None or tambon.id not in scope.tambon_ids):
+            problems.append(Problem(row.line, "not_your_tambon", {"tambon": row.tambon}))
     return problems
 
 

@@ -14,6 +14,7 @@ from tests import builders
 PASSWORD = "correct horse battery"
 EN_HEADER = "province,district,tambon,name,roles,agency,team"
 TH_HEADER = "จังหวัด,อำเภอ,ตำบล,ชื่อ,บทบาท,หน่วยงาน,ทีม"
+ADMIN = Scope(None)
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def _count(app) -> int:
         return db.session.execute(select(func.count(Facilitator.id))).scalar()
 
 
-def _import(app, data: bytes, scope=Scope(None), dry_run=False):
+def _import(app, data: bytes, scope=ADMIN, dry_run=False):
     with app.app_context():
         return import_roster(data, scope, dry_run)
 
