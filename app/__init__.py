@@ -36,7 +36,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_features(app: Flask) -> None:
-    from app import auth, demo, exports, i18n, main, roster
+    from app import auth, backup, demo, exports, i18n, main, roster
     from app.instruments import commands as instrument_commands
 
     i18n.init_app(app)
@@ -46,3 +46,4 @@ def _register_features(app: Flask) -> None:
     demo.init_app(app)
     exports.init_app(app)
     roster.init_app(app)
+    backup.init_app(app)
