@@ -78,11 +78,15 @@ def write_backup(path: Path) -> dict[str, int]:
                   "created_at": utcnow().isoformat(), "tables": counts}  # fmt: skip
         # Owner-only from the start: the file holds personal data and password hashes.
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as out:
-            out.write(_line(header))
-            for table in tables():
-                for row in _rows(conn, table):
-                    out.write(_line({"table": table.name, "row": row}))
+        try:
+            with os.fdopen(fd, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as out:
+                out.write(_line(header))
+                for table in tables():
+                    for row in _rows(conn, table):
+                        out.write(_line({"table": table.name, "row": row}))
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         conn.rollback()
     os.replace(partial, path)
     return counts

@@ -1,5 +1,7 @@
 """`flask export`: the same files as the downloads, for everything (admin scope)."""
 
+from pathlib import Path
+
 import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
@@ -33,10 +35,20 @@ def find_round(reference: str) -> Round:
 def export_command(name, round_reference, fmt, output, lang) -> None:
     """Export NAME (ratings, ratings-wide, training-plan) of ROUND (id or join code)."""
     round_ = find_round(round_reference)
-    output = output or ascii_filename(round_, name, fmt)
+    output = Path(output or ascii_filename(round_, name, fmt))
+    partial = output.with_name(output.name + ".partial")  # no half-written file on failure
+    try:
+        _write(partial, name, fmt, round_, lang)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(output)
+    click.echo(f"Wrote {output} ({name}, {fmt}, round {round_.join_code}: {round_.name}).")
+
+
+def _write(path: Path, name: str, fmt: str, round_: Round, lang: str) -> None:
     if fmt == "csv":
-        with open(output, "w", encoding="utf-8", newline="") as out:
+        with path.open("w", encoding="utf-8", newline="") as out:
             write_export(out, name, fmt, round_, None, lang)
     else:
-        write_export(output, name, fmt, round_, None, lang)
-    click.echo(f"Wrote {output} ({name}, {fmt}, round {round_.join_code}: {round_.name}).")
+        write_export(path, name, fmt, round_, None, lang)

@@ -5,6 +5,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from app.auth.access import coordinator_required, visible_tambon_ids, visible_tambons
+from app.i18n import current_lang
 from app.roster.forms import RosterImportForm
 from app.roster.load import Scope, import_roster
 from app.roster.messages import describe, summary, where
@@ -28,7 +29,9 @@ def import_page():
             return redirect(url_for("roster.import_page"))
         problems = [(where(p), describe(p)) for p in report.problems]
         form.file.errors.append(_nothing_imported(len(problems)))
-    tambons = None if current_user.is_admin else visible_tambons(current_user)
+    tambons = None
+    if not current_user.is_admin:
+        tambons = [t.name_in(current_lang()) for t in visible_tambons(current_user)]
     return render_template("roster/import.html", form=form, problems=problems, tambons=tambons)
 
 

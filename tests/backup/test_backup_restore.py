@@ -133,3 +133,45 @@ def test_the_commands(app, demo, runner, empty_database_url, tmp_path):
     assert restored.exit_code == 0 and "11 facilitator" in restored.output
     assert _dump(target) == _dump(app)
     _dispose(target)
+
+
+def _sqlite_app(tmp_path, name: str):
+    return _migrated_app(f"sqlite:///{tmp_path / name}")
+
+
+def test_from_a_sqlite_file_into_the_test_database_engine(app, empty_database_url, tmp_path):
+    """SQLite -> the engine under test (PostgreSQL when TEST_DATABASE_URL is set)."""
+    source = _sqlite_app(tmp_path, "source.sqlite")
+    with source.app_context():
+        from app.demo.load import load_demo
+        from app.instruments import load_directory
+        from app.instruments.store import store_version
+        from tests.conftest import INSTRUMENTS_DIR
+
+        for path, instrument in load_directory(INSTRUMENTS_DIR):
+            store_version(instrument, path.name)
+        db.session.commit()
+        load_demo()
+    _with_history(source)
+    path = tmp_path / "backup.jsonl.gz"
+    with source.app_context():
+        write_backup(path)
+    target = _migrated_app(empty_database_url)
+    with target.app_context():
+        restore_backup(path)
+    assert _dump(target) == _dump(source)
+    _dispose(target)
+    _dispose(source)
+
+
+def test_from_the_test_database_engine_into_a_sqlite_file(app, demo, tmp_path):
+    """The engine under test (PostgreSQL when TEST_DATABASE_URL is set) -> SQLite."""
+    _with_history(app)
+    path = tmp_path / "backup.jsonl.gz"
+    with app.app_context():
+        write_backup(path)
+    target = _sqlite_app(tmp_path, "target.sqlite")
+    with target.app_context():
+        restore_backup(path)
+    assert _dump(target) == _dump(app)
+    _dispose(target)
