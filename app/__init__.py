@@ -40,7 +40,21 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_features(app: Flask) -> None:
-    from app import admin, assess, auth, dashboard, demo, health, i18n, main, rounds, security
+    from app import (
+        admin,
+        assess,
+        auth,
+        backup,
+        dashboard,
+        demo,
+        exports,
+        health,
+        i18n,
+        main,
+        rounds,
+        roster,
+        security,
+    )
     from app.instruments import commands as instrument_commands
 
     security.init_app(app)
@@ -54,3 +68,6 @@ def _register_features(app: Flask) -> None:
     demo.init_app(app)
     rounds.init_app(app)
     assess.init_app(app)
+    exports.init_app(app)
+    roster.init_app(app)
+    backup.init_app(app)

@@ -1,0 +1,80 @@
+"""The exports on offer: name, title, what each holds, its columns and its rows."""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from app.exports import columns
+from app.exports.plan import plan_rows
+from app.exports.ratings import long_rows, wide_rows
+from app.instruments.model import Instrument
+from app.models import Round
+
+Rows = Callable[[Round, set[int] | None, str], Iterator[tuple]]
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    name: str
+    title: object
+    summary: object
+    columns: Callable[[Instrument], tuple[columns.Column, ...]]
+    rows: Rows
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """What a writer writes: the columns and the rows (a generator, read once)."""
+
+    name: str
+    columns: tuple[columns.Column, ...]
+    rows: Iterable[tuple]
+
+
+EXPORTS = {
+    export.name: export
+    for export in (
+        Export(
+            "ratings",
+            _l("Ratings, one row per facilitator and item"),
+            _l(
+                "Every rating of the round: who, where, which item (in Thai and English), "
+                "current and target level, gap, the level expected for the person's roles, "
+                "and their note. The easiest file to filter and pivot."
+            ),
+            lambda instrument: columns.RATINGS,
+            long_rows,
+        ),
+        Export(
+            "ratings-wide",
+            _l("Ratings, one row per facilitator"),
+            _l(
+                "One row per facilitator who answered, with two columns per item: "
+                "current level and target level (K1_current, K1_target, …)."
+            ),
+            columns.wide_columns,
+            wide_rows,
+        ),
+        Export(
+            "training-plan",
+            _l("Training plan"),
+            _l(
+                "For the whole round and for each tambon, one row per item in priority order: "
+                "respondents, mean current, target and gap, how many are below their target "
+                "and their expected level, suggested teachers inside the round, and whether "
+                "training from outside is needed. The same figures as the dashboard."
+            ),
+            lambda instrument: columns.TRAINING_PLAN,
+            plan_rows,
+        ),
+    )
+}
+FORMATS = ("csv", "xlsx")
+
+
+def build(name: str, round_: Round, tambon_ids: set[int] | None, lang: str) -> Table:
+    """The table of export `name` for `round_`, limited to `tambon_ids` (None: all)."""
+    export = EXPORTS[name]
+    instrument = round_.instrument_version.instrument
+    return Table(name, export.columns(instrument), export.rows(round_, tambon_ids, lang))

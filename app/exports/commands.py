@@ -1,0 +1,54 @@
+"""`flask export`: the same files as the downloads, for everything (admin scope)."""
+
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from app.exports.catalogue import EXPORTS, FORMATS
+from app.exports.files import ascii_filename, write_export
+from app.extensions import db
+from app.models import Round
+
+
+def find_round(reference: str) -> Round:
+    """A round by id (digits) or by join code (any case)."""
+    query = select(Round).where(Round.join_code == reference.strip().upper())
+    if reference.strip().isdigit():
+        query = select(Round).where(Round.id == int(reference))
+    found = db.session.execute(query).scalar_one_or_none()
+    if found is None:
+        raise click.BadParameter(f"no round with id or join code {reference!r}", param_hint="ROUND")
+    return found
+
+
+@click.command("export")
+@click.argument("name", type=click.Choice(list(EXPORTS)))
+@click.argument("round_reference", metavar="ROUND")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="File to write (default: JOINCODE-NAME.FORMAT here).")  # fmt: skip
+@click.option("--lang", type=click.Choice(("th", "en")), default="th", show_default=True,
+              help="Language of place, role and domain names.")  # fmt: skip
+@with_appcontext
+def export_command(name, round_reference, fmt, output, lang) -> None:
+    """Export NAME (ratings, ratings-wide, training-plan) of ROUND (id or join code)."""
+    round_ = find_round(round_reference)
+    output = Path(output or ascii_filename(round_, name, fmt))
+    partial = output.with_name(output.name + ".partial")  # no half-written file on failure
+    try:
+        _write(partial, name, fmt, round_, lang)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(output)
+    click.echo(f"Wrote {output} ({name}, {fmt}, round {round_.join_code}: {round_.name}).")
+
+
+def _write(path: Path, name: str, fmt: str, round_: Round, lang: str) -> None:
+    if fmt == "csv":
+        with path.open("w", encoding="utf-8", newline="") as out:
+            write_export(out, name, fmt, round_, None, lang)
+    else:
+        write_export(path, name, fmt, round_, None, lang)

@@ -1,0 +1,61 @@
+"""Rows of the training-plan export, from the scoring's `training_plan` (as the dashboard).
+
+The plan is computed on the tambons the reader may see, exactly as the dashboard does, so
+the round rows ("scope" round) cover those tambons only.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from app.models import Round
+from app.round_facts import RoundFacts, load_round_facts
+from app.scoring import PlanRow, TrainingPlan, training_plan
+
+
+def round_plan(facts: RoundFacts) -> TrainingPlan:
+    """The training plan of the facts' round, every tambon of the facts listed."""
+    return training_plan(
+        facts.answers, facts.persons, facts.item_order, facts.expected, units=facts.tambons
+    )
+
+
+def _mean(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _row_cells(row: PlanRow, instrument, lang: str) -> tuple:
+    """priority, item (domain, code, texts) and the figures of one plan row."""
+    item = instrument.item(row.item)
+    return (
+        row.priority,
+        instrument.domain(item.domain).name.get(lang), item.code, item.text.th, item.text.en,
+        row.respondents,
+        _mean(row.mean_current), _mean(row.mean_target), _mean(row.mean_gap), _mean(row.expected),
+        row.below_target, row.below_expected, row.learners,
+        "; ".join(row.teachers), row.waiting, int(row.outside_training),
+    )  # fmt: skip
+
+
+def plan_rows(round_: Round, tambon_ids: set[int] | None, lang: str) -> Iterator[tuple]:
+    """The round's rows first, then each tambon's, each in priority order.
+
+    Tambons (and a round) where nobody answered have no rows: an empty round gives none.
+    """
+    facts = load_round_facts(round_, tambon_ids)
+    if not facts.answers:
+        return
+    plan, instrument = round_plan(facts), facts.instrument
+    fixed = (round_.name, round_.held_on)
+    for row in plan.round:
+        yield (*fixed, "round", None, None, None, *_row_cells(row, instrument, lang))
+    by_unit = defaultdict(list)
+    for row in plan.units:
+        by_unit[row.unit].append(row)
+    for key, tambon in facts.tambons.items():
+        rows = by_unit[key]
+        if not any(row.respondents for row in rows):
+            continue
+        place = (tambon.district.province.name_in(lang), tambon.district.name_in(lang))
+        for row in rows:
+            cells = _row_cells(row, instrument, lang)
+            yield (*fixed, "tambon", *place, tambon.name_in(lang), *cells)

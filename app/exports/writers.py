@@ -1,0 +1,111 @@
+"""Writing a table as CSV (streamed, in chunks) or as XLSX (openpyxl, write-only mode).
+
+CSV: UTF-8 with a byte-order mark (so Excel reads Thai by double-click), commas, CRLF line
+ends, formula-looking text neutralised (see cells.py). XLSX: text always stored as text (an
+XLSX string cell is never evaluated), dates as real dates, a styled and frozen header row
+with a filter, and a "columns" sheet describing every column in Thai and English.
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from typing import BinaryIO
+
+from flask_babel import force_locale
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from app.exports.catalogue import Table
+from app.exports.cells import csv_text, xlsx_text
+
+BOM = "\ufeff"
+CHUNK_ROWS = 500
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F2")
+
+
+def csv_chunks(table: Table) -> Iterator[str]:
+    """The CSV text of `table` in chunks of a few hundred rows, the BOM first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write(BOM)
+    writer.writerow([c.key for c in table.columns])
+    for count, row in enumerate(table.rows, start=1):
+        writer.writerow([csv_text(value) for value in row])
+        if count % CHUNK_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def write_csv(table: Table, out) -> None:
+    """Write `table` to a text file opened with encoding="utf-8" and newline=""."""
+    for chunk in csv_chunks(table):
+        out.write(chunk)
+
+
+def write_xlsx(table: Table, out: BinaryIO, about: Sequence[tuple[str, object]] = ()) -> None:
+    """Write `table` as an XLSX workbook to `out` (a path or a binary file)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(table.name)
+    _lay_out(sheet, table.columns)
+    sheet.append([_header(sheet, c.key) for c in table.columns])
+    for row in table.rows:
+        sheet.append([_cell(sheet, value) for value in row])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}1"
+    _columns_sheet(workbook.create_sheet("columns"), table.columns, about)
+    workbook.save(out)
+
+
+def _lay_out(sheet, columns) -> None:
+    """Widths and the frozen header row: set before any row is written (write-only mode)."""
+    sheet.freeze_panes = "A2"
+    for number, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = column.width
+
+
+def _header(sheet, text: str) -> WriteOnlyCell:
+    cell = _text_cell(sheet, text)
+    cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    cell.alignment = Alignment(vertical="top")
+    return cell
+
+
+def _text_cell(sheet, text: str) -> WriteOnlyCell:
+    """A cell holding `text` as text, even when it begins with "=" (openpyxl's formula sign)."""
+    cell = WriteOnlyCell(sheet, xlsx_text(text))
+    cell.data_type = "s"
+    return cell
+
+
+def _cell(sheet, value):
+    """The XLSX cell of one value; other values go in as they are (openpyxl gives dates and
+    times a date format)."""
+    if isinstance(value, str):
+        value = xlsx_text(value)
+        return _text_cell(sheet, value) if value.startswith("=") else value
+    return value
+
+
+def _columns_sheet(sheet, columns, about: Iterable[tuple[str, object]]) -> None:
+    """What the file covers, then every column's key and description in Thai and English."""
+    for width, letter in zip((22, 60, 60), "ABC"):
+        sheet.column_dimensions[letter].width = width
+    for label, value in about:
+        sheet.append([_header(sheet, label), _cell(sheet, value)])
+    if about:
+        sheet.append([])
+    sheet.append([_header(sheet, h) for h in ("column", "คำอธิบาย", "description")])
+    for column in columns:
+        sheet.append([_text_cell(sheet, column.key), *_both_languages(sheet, column.description)])
+
+
+def _both_languages(sheet, text) -> list[WriteOnlyCell]:
+    cells = []
+    for lang in ("th", "en"):
+        with force_locale(lang):
+            cells.append(_text_cell(sheet, str(text)))
+    return cells
