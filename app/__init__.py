@@ -51,8 +51,8 @@ def _register_features(app: Flask) -> None:
         health,
         i18n,
         main,
-        rounds,
         roster,
+        rounds,
         security,
     )
     from app.instruments import commands as instrument_commands

@@ -1,8 +1,6 @@
 """The coordinators' dashboard: team gaps per tambon (radar), river, stairs, the gap table,
 who can learn from whom, and progress between rounds, each chart with its numbers."""
 
-from flask import current_app
-
 from app.dashboard import routes
 from app.dashboard.cache import DEFAULT_BYTES, DEFAULT_SIZE, ChartCache
 from app.dashboard.formatting import change, level
@@ -21,9 +19,3 @@ def init_app(app) -> None:
     app.add_template_filter(change, "change")
     app.add_template_filter(heat, "heat")
     app.add_template_global(url_with, "url_with")
-    app.add_template_global(_has_endpoint, "has_endpoint")
-
-
-def _has_endpoint(endpoint: str) -> bool:
-    """Whether another feature's page exists (the dashboard links to it only then)."""
-    return endpoint in current_app.view_functions

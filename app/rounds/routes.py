@@ -1,6 +1,6 @@
 """Coordinators open rounds, show their join code and QR poster, and close or reopen them."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -27,7 +27,6 @@ def index():
         "rounds/index.html",
         listings=round_listings(current_user),
         can_manage=can_manage_round,
-        dashboard=_has_dashboard(),
     )
 
 
@@ -120,7 +119,3 @@ def _open_round(form: RoundForm) -> Round:
         except IntegrityError:
             db.session.rollback()
     raise RuntimeError("could not store the round")
-
-
-def _has_dashboard() -> bool:
-    return "dashboard.overview" in current_app.view_functions

@@ -89,8 +89,8 @@ def test_a_hand_worked_round(app, world):
 
     Round rows: mean current 7/3, target 13/3, gap 2; two below target, two learners.
     @วิชัย's target 5 is nobody's current: training from outside on every item. ป้าแจ่ม's
-    target 4 is ลุงเปลี่ยน's current, but a teacher takes 3 learners at most: K1, K2, K3 get
-    him (item order breaks the tie of equal gaps), the other nine items wait.
+    target 4 is ลุงเปลี่ยน's current: he teaches her every item (the cap of 3 counts people,
+    and she is one).
     """
     rows = _plan_csv(app, world.round_id)
     round_rows = {r["item_code"]: r for r in rows if r["scope"] == "round"}
@@ -100,11 +100,8 @@ def test_a_hand_worked_round(app, world):
         figures = [row[k] for k in ("respondents", "mean_current", "mean_target", "mean_gap")]
         assert figures == ["3", "2.33", "4.33", "2"], code
         assert (row["below_target"], row["learners"], row["outside_training"]) == ("2", "2", "1")
-    taught = ("K1", "K2", "K3")
-    assert all(round_rows[c]["teachers"] == "ลุงเปลี่ยน แก้วใส" for c in taught)
-    assert all(round_rows[c]["waiting"] == "0" for c in taught)
-    others = [c for c in round_rows if c not in taught]
-    assert all(round_rows[c]["teachers"] == "" and round_rows[c]["waiting"] == "1" for c in others)
+    assert all(row["teachers"] == "ลุงเปลี่ยน แก้วใส" for row in round_rows.values())
+    assert all(row["waiting"] == "0" for row in round_rows.values())
     b_rows = [r for r in rows if r["tambon"] == "ท่าไร่"]
     assert len(b_rows) == 12 and all(r["mean_gap"] == "4" for r in b_rows)
     assert all(r["outside_training"] == "1" and r["teachers"] == "" for r in b_rows)
