@@ -50,6 +50,8 @@ messages: $(INSTALLED)
 		--project freedom-table -o app/translations/messages.pot .
 	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching \
 		--ignore-obsolete --width 100
+	# The creation date changes on every run and would only make merges conflict.
+	sed -i "/^\"POT-Creation-Date:/d" $(CATALOGUES)
 	rm app/translations/messages.pot
 
 # After changing requirements.in: pin it and everything it pulls in.

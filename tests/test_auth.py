@@ -68,3 +68,56 @@ def test_sign_in_is_csrf_protected(csrf_app):
         "/signin", data={"username": "local", "password": "correct horse battery"}
     )
     assert response.status_code == 400
+
+
+def test_repeated_failures_lock_the_username_even_with_the_right_password(app, client):
+    _accounts(app)
+    for _ in range(5):
+        client.post("/signin", data={"username": "local", "password": "wrong wrong wrong"})
+    locked = client.post("/signin", data={"username": "local", "password": "correct horse battery"})
+    assert locked.status_code == 429 and int(locked.headers["Retry-After"]) > 60
+    assert "เข้าสู่ระบบไม่สำเร็จหลายครั้งเกินไป" in locked.text
+    assert "ออกจากระบบ" not in client.get("/").text
+
+
+def test_an_unknown_username_is_locked_the_same_way(app, client):
+    _accounts(app)
+    for _ in range(5):
+        client.post("/signin", data={"username": "ghost", "password": "wrong wrong wrong"})
+    locked = client.post("/signin", data={"username": "ghost", "password": "wrong wrong wrong"})
+    assert locked.status_code == 429
+
+
+def test_many_failures_from_one_address_lock_every_username(app, client):
+    _accounts(app)
+    for n in range(30):
+        client.post("/signin", data={"username": f"guess{n}", "password": "wrong wrong"})
+    locked = client.post("/signin", data={"username": "local", "password": "correct horse battery"})
+    assert locked.status_code == 429
+
+
+def test_a_success_clears_the_failures_and_old_failures_expire(app, client):
+    from datetime import timedelta
+
+    from app.models import SignInFailure
+
+    _accounts(app)
+    for _ in range(4):
+        client.post("/signin", data={"username": "local", "password": "wrong wrong wrong"})
+    ok = client.post("/signin", data={"username": "local", "password": "correct horse battery"})
+    assert ok.status_code == 302
+    with app.app_context():
+        assert db.session.execute(db.select(SignInFailure)).first() is None
+        # Failures older than the window no longer count.
+        old = SignInFailure(username="local", address="127.0.0.1")
+        db.session.add_all([old])
+        db.session.flush()
+        for _ in range(5):
+            db.session.add(SignInFailure(username="local", address="127.0.0.1"))
+        db.session.flush()
+        for failure in db.session.execute(db.select(SignInFailure)).scalars():
+            failure.at -= timedelta(minutes=16)
+        db.session.commit()
+    client.post("/signout")
+    again = client.post("/signin", data={"username": "local", "password": "correct horse battery"})
+    assert again.status_code == 302

@@ -6,6 +6,7 @@ from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.auth import throttle
 from app.auth.forms import SignInForm
 from app.extensions import db
 from app.models import Coordinator
@@ -21,15 +22,37 @@ def sign_in():
         return redirect(url_for("main.index"))
     form = SignInForm()
     if form.validate_on_submit():
-        user = _find_active(form.username.data)
-        if user is None:
-            check_password_hash(_NO_ACCOUNT_HASH, form.password.data)
-        elif user.check_password(form.password.data):
+        username, address = form.username.data, request.remote_addr or ""
+        if throttle.is_locked(username, address):
+            return _locked_out(form, throttle.retry_after_seconds(username, address))
+        user = _authenticate(username, form.password.data)
+        if user is not None:
+            throttle.forget_failures(username)
             login_user(user, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")))
+        throttle.record_failure(username, address)
         # The same words whether the account exists or not.
         flash(_("That username and password do not match an account."), "error")
     return render_template("auth/sign_in.html", form=form)
+
+
+def _authenticate(username: str, password: str) -> Coordinator | None:
+    """The active account with this username and password, or None."""
+    user = _find_active(username)
+    if user is None:
+        check_password_hash(_NO_ACCOUNT_HASH, password)
+        return None
+    return user if user.check_password(password) else None
+
+
+def _locked_out(form: SignInForm, retry_after: int):
+    minutes = max(1, round(retry_after / 60))
+    flash(
+        _("Too many failed sign-ins. Wait %(minutes)d minutes and try again.", minutes=minutes),
+        "error",
+    )
+    page = render_template("auth/sign_in.html", form=form)
+    return page, 429, {"Retry-After": str(retry_after)}
 
 
 @bp.post("/signout")

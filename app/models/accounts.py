@@ -57,3 +57,16 @@ class Coordinator(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<Coordinator {self.username}>"
+
+
+class SignInFailure(db.Model):
+    """A failed sign-in, kept 24 hours to slow down password guessing.
+
+    Kept in the database, not in the app server's memory, so every app server sharing
+    the database counts the same failures.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), index=True)
+    address: Mapped[str] = mapped_column(String(45), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
