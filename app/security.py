@@ -1,10 +1,12 @@
-"""HTTP hardening: security headers on every response, and trusted proxy headers.
+"""HTTP hardening: security headers on every response, trusted proxy headers, and cookies
+that are Secure over HTTPS.
 
 The Content-Security-Policy allows only this site's own files: no inline script, no
 inline style, no other host. That is also what keeps the app working offline.
 """
 
-from flask import request
+import flask
+from flask import has_request_context, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -41,8 +43,18 @@ def _add_headers(response):
     return response
 
 
+class Response(flask.Response):
+    """Every cookie (session, remember-me, language) is Secure when the request came over
+    HTTPS, directly or through a trusted proxy, even without SESSION_COOKIE_SECURE."""
+
+    def set_cookie(self, key, value="", **kwargs) -> None:
+        secure = kwargs.pop("secure", False) or (has_request_context() and request.is_secure)
+        super().set_cookie(key, value, secure=bool(secure), **kwargs)
+
+
 def init_app(app) -> None:
-    """Add the headers; trust `TRUSTED_PROXIES` reverse proxies' X-Forwarded-* headers."""
+    """Headers and cookies; trust `TRUSTED_PROXIES` reverse proxies' X-Forwarded-* headers."""
+    app.response_class = Response
     app.after_request(_add_headers)
     proxies = int(app.config.get("TRUSTED_PROXIES", 0))
     if proxies:
