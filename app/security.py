@@ -1,12 +1,12 @@
-"""HTTP hardening: security headers on every response, trusted proxy headers, and cookies
-that are Secure over HTTPS.
+"""HTTP hardening: security headers on every response, trusted proxy headers, cookies that
+are Secure over HTTPS, and requests the database could not store refused before any view.
 
 The Content-Security-Policy allows only this site's own files: no inline script, no
 inline style, no other host. That is also what keeps the app working offline.
 """
 
 import flask
-from flask import has_request_context, request
+from flask import abort, has_request_context, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -52,9 +52,20 @@ class Response(flask.Response):
         super().set_cookie(key, value, secure=bool(secure), **kwargs)
 
 
+def _refuse_a_cut_body() -> None:
+    # A body sent without a length (chunked) is read only up to MAX_CONTENT_LENGTH, and
+    # werkzeug then parses the part it read as if it were all: refuse it as too large.
+    if request.content_length is None:
+        _ = request.form  # reads a form body (up to the limit); nothing else is read
+        if getattr(request.stream, "is_exhausted", False):
+            abort(413)
+
+
 def init_app(app) -> None:
-    """Headers and cookies; trust `TRUSTED_PROXIES` reverse proxies' X-Forwarded-* headers."""
+    """Headers, cookies, request checks; trust `TRUSTED_PROXIES` reverse proxies'
+    X-Forwarded-* headers."""
     app.response_class = Response
+    app.before_request(_refuse_a_cut_body)
     app.after_request(_add_headers)
     proxies = int(app.config.get("TRUSTED_PROXIES", 0))
     if proxies:
