@@ -1,11 +1,22 @@
-"""HTTP hardening: security headers on every response, and trusted proxy headers.
+"""HTTP hardening: security headers on every response, trusted proxy headers, cookies that
+are Secure over HTTPS, and requests the database could not store refused before any view.
 
 The Content-Security-Policy allows only this site's own files: no inline script, no
 inline style, no other host. That is also what keeps the app working offline.
 """
 
-from flask import request
+from urllib.parse import quote
+
+import flask
+from flask import abort, has_request_context, request
+from werkzeug.datastructures import MultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
+
+# What a query string's own syntax uses: kept as it is when the rest is percent-encoded.
+QUERY_SYNTAX = "/?&=+%;:,@!$'()*~"
+# The largest id a table holds (PostgreSQL `integer`); SQLite overflows past 2**63.
+MAX_ID = 2**31 - 1
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -41,8 +52,59 @@ def _add_headers(response):
     return response
 
 
+class IdConverter(IntegerConverter):
+    """`<int:…>` in a URL: a number larger than any id is "not found", not a database error."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=MAX_ID, signed=False):
+        super().__init__(map, fixed_digits, min, max, signed)
+
+
+class Response(flask.Response):
+    """Every cookie (session, remember-me, language) is Secure when the request came over
+    HTTPS, directly or through a trusted proxy, even without SESSION_COOKIE_SECURE."""
+
+    def set_cookie(self, key, value="", **kwargs) -> None:
+        secure = kwargs.pop("secure", False) or (has_request_context() and request.is_secure)
+        super().set_cookie(key, value, secure=bool(secure), **kwargs)
+
+
+def _readable_query() -> None:
+    # Werkzeug cannot decode raw bytes that are not UTF-8 in a query string (no browser
+    # sends them; a hand-made request can), and every read of it would fail: percent-encode
+    # them, as werkzeug keeps such bytes when they arrive percent-encoded.
+    try:
+        request.query_string.decode()
+    except UnicodeDecodeError:
+        request.query_string = quote(request.query_string, safe=QUERY_SYNTAX).encode()
+
+
+def _holds_nul(values: MultiDict) -> bool:
+    return any("\x00" in key or any("\x00" in v for v in vs) for key, vs in values.lists())
+
+
+def _refuse_nul() -> None:
+    # PostgreSQL text cannot hold a NUL character: refuse it (400) before any view reads or
+    # stores it, on SQLite too. Uploaded files are checked by their readers.
+    if "\x00" in request.path or _holds_nul(request.args) or _holds_nul(request.form):
+        abort(400)
+
+
+def _refuse_a_cut_body() -> None:
+    # A body sent without a length (chunked) is read only up to MAX_CONTENT_LENGTH, and
+    # werkzeug then parses the part it read as if it were all: refuse it as too large.
+    if request.content_length is None:
+        _ = request.form  # reads a form body (up to the limit); nothing else is read
+        if getattr(request.stream, "is_exhausted", False):
+            abort(413)
+
+
 def init_app(app) -> None:
-    """Add the headers; trust `TRUSTED_PROXIES` reverse proxies' X-Forwarded-* headers."""
+    """Headers, cookies, id converter, request checks; trust `TRUSTED_PROXIES` reverse proxies'
+    X-Forwarded-* headers. Runs before the features register their routes (the converter)."""
+    app.url_map.converters["int"] = IdConverter
+    app.response_class = Response
+    for check in (_readable_query, _refuse_nul, _refuse_a_cut_body):
+        app.before_request(check)
     app.after_request(_add_headers)
     proxies = int(app.config.get("TRUSTED_PROXIES", 0))
     if proxies:

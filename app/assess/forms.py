@@ -5,6 +5,7 @@ item, named by the item code, so the fields are `K1-current`, `K1-target`, `K1-n
 """
 
 import re
+import unicodedata
 import uuid
 
 from flask_babel import gettext as _
@@ -104,6 +105,11 @@ class SelfAddForm(FlaskForm):
     )
     submit = SubmitField(_l("Add me and open the form"))
 
+    def validate_name(self, field) -> None:
+        # Zero-width and format characters alone are not a name anyone could read.
+        if not any(unicodedata.category(c)[0] in "LN" for c in field.data):
+            raise ValidationError(_l("Write your name."))
+
     def validate_tambon(self, field) -> None:
         if field.data not in {choice.value for choice in field.choices}:
             raise ValidationError(_l("Choose one of the tambons listed."))
@@ -117,6 +123,15 @@ class SelfAddForm(FlaskForm):
     def validate_team(self, field) -> None:
         if field.data not in TEAMS:
             raise ValidationError(_l("Choose your team."))
+
+
+class OneValue:
+    """A field sent once, or repeated with the same value; two different values (which no form
+    of ours sends) are refused rather than one of them picked silently."""
+
+    def __call__(self, form, field) -> None:
+        if len(set(field.raw_data or ())) > 1:
+            raise StopValidation(_("Two different answers were sent here. Choose again."))
 
 
 class OnScale:
@@ -137,10 +152,11 @@ class ItemAnswersForm(Form):
         _l("Note (optional): what shows this, what I still lack"),
         filters=[_clean_note],
         validators=[
+            OneValue(),
             Length(
                 max=NOTE_MAX_LENGTH,
                 message=_l("The note is too long: at most %(max)d characters."),
-            )
+            ),
         ],
     )
 
@@ -151,7 +167,9 @@ class ItemAnswersForm(Form):
             raise ValidationError(_("The target level cannot be below the current level."))
 
     def answer(self, item_code: str) -> Answer:
-        return Answer(item_code, float(self.current.data), float(self.target.data), self.note.data)
+        # A form sent without a note field at all gives None: that is no note.
+        note = self.note.data or ""
+        return Answer(item_code, float(self.current.data), float(self.target.data), note)
 
 
 class RatingFormBase(FlaskForm):
@@ -176,7 +194,7 @@ def _level_field(scale: Scale, missing) -> RadioField:
     return RadioField(
         choices=[level_value(c) for c in scale.choices()],
         validate_choice=False,
-        validators=[InputRequired(message=missing), OnScale(scale)],
+        validators=[OneValue(), InputRequired(message=missing), OnScale(scale)],
     )
 
 

@@ -52,8 +52,11 @@ def result(token: str):
 def change(token: str):
     response = response_or_404(token)
     round_ = response.round
+    # The stored answers fill the form to change; a submission is the whole answer, so a
+    # field it lacks is not taken from them.
+    stored = answers_as_data(response.ratings) if request.method == "GET" else None
     form = rating_form_class(round_.instrument_version.instrument)(
-        data=answers_as_data(response.ratings), submission_id=new_submission_id()
+        data=stored, submission_id=new_submission_id()
     )
     if request.method == "POST":
         return submit.receive(form, round_, response.facilitator, token=token)

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from flask import abort
 from sqlalchemy import select
 
+from app.assess.guessing import find_round_or_refuse
 from app.extensions import db
 from app.models import Facilitator, Response, Round, Tambon
-from app.rounds.codes import find_round
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,8 @@ class TambonRoster:
 
 
 def round_or_404(code: str) -> Round:
-    round_ = find_round(code)
+    """The round of `code`; 404 when none (a miss is counted), 429 while guessing."""
+    round_ = find_round_or_refuse(code)
     if round_ is None:
         abort(404)
     return round_

@@ -16,6 +16,7 @@ from wtforms import SelectChoice
 
 from app.assess import pages, submit
 from app.assess.forms import SelfAddForm, new_submission_id, rating_form_class
+from app.assess.guessing import find_round_or_refuse
 from app.assess.roster import (
     answered_ids,
     member_or_404,
@@ -28,7 +29,6 @@ from app.assess.roster import (
 from app.extensions import csrf, db
 from app.i18n import current_lang
 from app.models import Facilitator
-from app.rounds.codes import find_round
 
 bp = Blueprint("assess", __name__)
 
@@ -37,7 +37,7 @@ bp = Blueprint("assess", __name__)
 def join():
     """The home page's code box: go to the round's roster, or say the code is wrong."""
     code = request.args.get("code", "")
-    round_ = find_round(code)
+    round_ = find_round_or_refuse(code)
     if round_ is not None:
         return redirect(url_for(".roster", code=round_.join_code))
     if code.strip():

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 
 from app.assess import pages
-from app.assess.forms import SUBMISSION_ID_PATTERN, RatingFormBase
+from app.assess.forms import SUBMISSION_ID_PATTERN, RatingFormBase, new_submission_id
 from app.assess.roster import response_of
 from app.models import Facilitator, Response, Round
 from app.ratings import (
@@ -80,6 +80,12 @@ def _stale(form, round_, person, token):
 
 def _rejected(form, round_, person, token):
     message = _("Some answers need a look: see the messages next to the items.")
+    if form.submission_id.errors:
+        # Only a page changed by hand sends a bad id: give a fresh one and say so at the top,
+        # as a hidden field has no place for its message.
+        form.submission_id.data = new_submission_id()
+        if len(form.errors) == 1:
+            message = form.submission_id.errors[0]
     if pages.wants_json():
         return {"errors": form.errors, "message": message}, 422
     return pages.form_page(form, round_, person, token=token, notice=message)

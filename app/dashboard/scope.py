@@ -16,6 +16,7 @@ from app.auth.access import visible_tambon_ids
 from app.extensions import db
 from app.models import Round, Tambon, round_tambon
 from app.round_facts import RoundFacts, load_round_facts
+from app.security import MAX_ID
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ def round_tambon_ids(round_id: int) -> set[int]:
 
 def round_scope(round_id: int) -> Scope:
     """The scope of round `round_id` for the current user; 404 when they may not see it."""
-    round_ = db.session.get(Round, round_id)
+    # ?from= is any number: one no table can hold is simply not found.
+    round_ = db.session.get(Round, round_id) if 0 < round_id <= MAX_ID else None
     if round_ is None:
         abort(404)
     visible = visible_tambon_ids(current_user)

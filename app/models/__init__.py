@@ -4,7 +4,14 @@ from app.models.accounts import Coordinator, SignInFailure, coordinator_tambon
 from app.models.geography import District, Province, Tambon
 from app.models.instruments import InstrumentVersion
 from app.models.people import ROLES, TEAMS, Facilitator, FacilitatorRole
-from app.models.rounds import Rating, Response, ResponseRevision, Round, round_tambon
+from app.models.rounds import (
+    JoinCodeMiss,
+    Rating,
+    Response,
+    ResponseRevision,
+    Round,
+    round_tambon,
+)
 
 __all__ = [
     "ROLES",
@@ -14,6 +21,7 @@ __all__ = [
     "Facilitator",
     "FacilitatorRole",
     "InstrumentVersion",
+    "JoinCodeMiss",
     "Province",
     "Rating",
     "Response",

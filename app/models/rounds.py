@@ -132,3 +132,15 @@ class ResponseRevision(db.Model):
     submission_id: Mapped[str] = mapped_column(String(64), unique=True)
     ratings: Mapped[list] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class JoinCodeMiss(db.Model):
+    """A typed join code that opened no round, kept 24 hours to slow down code guessing.
+
+    Kept in the database, not in the app server's memory, so every app server sharing
+    the database counts the same misses. `source`: an IPv4 address or an IPv6 /64.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(45), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
