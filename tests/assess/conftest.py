@@ -1,6 +1,5 @@
 """A round for the facilitator tests: two tambons in the round, one outside it."""
 
-import os
 from dataclasses import dataclass
 
 import pytest
@@ -58,28 +57,3 @@ def group_setting(app, instruments) -> Setting:
     """The same round with the village group instrument (half steps allowed)."""
     with app.app_context():
         return make_setting(instruments, "village-financial-group")
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def chromium():
-    """Headless Chromium (the system's package) through Playwright."""
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is missing (install the chromium package)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()

@@ -1,45 +1,19 @@
 """In a real headless Chromium: the river's GET form works with scripts off, and every
 chart image of a view loads (served from 127.0.0.1 only)."""
 
-import os
-import threading
-from pathlib import Path
-
 import pytest
-from werkzeug.serving import make_server
 
+from tests.live_server import live_server as serving
 from tests.tiny_round import PASSWORD
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]  # fmt: skip
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
 def live_server(app, tiny):
     """The app served on a free port of 127.0.0.1 while the test runs."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with serving(app) as base:
+        yield base
 
 
 def _signed_in_page(browser, base: str, username: str, scripts: bool):
@@ -52,8 +26,8 @@ def _signed_in_page(browser, base: str, username: str, scripts: bool):
     return page
 
 
-def test_the_river_form_picks_lines_without_scripts(browser, live_server, tiny):
-    page = _signed_in_page(browser, live_server, "bangchak", scripts=False)
+def test_the_river_form_picks_lines_without_scripts(chromium, live_server, tiny):
+    page = _signed_in_page(chromium, live_server, "bangchak", scripts=False)
     page.goto(f"{live_server}/rounds/{tiny.later}/river?units=people")
     # Two facilitators: both lines drawn at first; untick ประเสริฐ and show again.
     assert page.locator("#lines tbody tr").count() == 2
@@ -65,8 +39,8 @@ def test_the_river_form_picks_lines_without_scripts(browser, live_server, tiny):
     assert "show=" in page.locator("figure img").get_attribute("src")
 
 
-def test_every_chart_image_of_the_radar_page_loads(browser, live_server, tiny):
-    page = _signed_in_page(browser, live_server, "admin", scripts=True)
+def test_every_chart_image_of_the_radar_page_loads(chromium, live_server, tiny):
+    page = _signed_in_page(chromium, live_server, "admin", scripts=True)
     page.goto(f"{live_server}/rounds/{tiny.later}/radar")
     images = page.locator("figure img")
     assert images.count() == 2

@@ -6,7 +6,6 @@ Every page the app renders is also checked for inline code in test_security_ever
 (as each kind of visitor); here the templates themselves, and a browser's own verdict.
 """
 
-import os
 import re
 from pathlib import Path
 
@@ -17,9 +16,6 @@ from tests.security.security_world import DEMO_CODE, FACILITATOR, UNANSWERED
 from tests.tiny_round import PASSWORD
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "app" / "templates"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]  # fmt: skip
 INLINE = {
     "inline <script>": re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE),
     "on*= handler": re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE),
@@ -56,20 +52,6 @@ def test_the_patterns_find_what_they_look_for():
     assert not any(
         p.search('<script src="/static/assess.js" defer></script>') for p in INLINE.values()
     )
-
-
-@pytest.fixture
-def chromium():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is missing (install the chromium package)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _public_pages(world) -> list[str]:
