@@ -43,6 +43,8 @@ class Config:
 
     INSTRUMENTS_DIR = Path(__file__).resolve().parent / "instruments"
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # SQLite: how long a write waits for another one's lock before giving up (503).
+    SQLITE_BUSY_TIMEOUT = float(os.environ.get("SQLITE_BUSY_TIMEOUT", "15") or 15)
     BABEL_DEFAULT_LOCALE = "th"
     BABEL_DEFAULT_TIMEZONE = "Asia/Bangkok"
     LANGUAGES = ("th", "en")

@@ -30,7 +30,7 @@ preload_app = True
 def post_fork(server, worker):
     """A forked worker must not reuse database connections opened in the master."""
     from app.extensions import db
-    from wsgi import app
 
+    app = server.app.wsgi()  # the app gunicorn was told to serve, loaded once in the master
     with app.app_context():
         db.engine.dispose(close=False)

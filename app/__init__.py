@@ -27,11 +27,12 @@ def create_app(overrides: Mapping | None = None) -> Flask:
 def _init_extensions(app: Flask) -> None:
     from app import (
         compression,
-        database,  # noqa: F401  (registers the SQLite connection settings)
+        database,  # also registers the SQLite connection settings
     )
     from app.extensions import babel, csrf, db, migrate
     from app.i18n import select_locale
 
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = database.engine_options(app.config)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent.parent / "migrations"))
     csrf.init_app(app)
@@ -54,6 +55,7 @@ def _register_features(app: Flask) -> None:
         roster,
         rounds,
         security,
+        unavailable,
     )
     from app.instruments import commands as instrument_commands
 
@@ -71,3 +73,4 @@ def _register_features(app: Flask) -> None:
     exports.init_app(app)
     roster.init_app(app)
     backup.init_app(app)
+    unavailable.init_app(app)

@@ -117,13 +117,16 @@ def record(
     write = (round_, facilitator_id, instrument, answers, submission_id, token, only_new)
     try:
         return _write_and_commit(*write)
-    except IntegrityError:
-        # Another request stored the same submission, or this facilitator's first
-        # response, a moment before us: answer as that one did, or add ours on top.
+    except (IntegrityError, AlreadyAnswered) as race:
+        # Another request stored the same submission (a retry racing its original), or this
+        # facilitator's first response, a moment before us: answer as that one did, or else
+        # add ours on top (refused when only a new response was wanted).
         db.session.rollback()
         replay = earlier_submission(submission_id)
         if replay is not None:
             return replay
+        if isinstance(race, AlreadyAnswered):
+            raise
         return _write_and_commit(*write)
 
 
@@ -138,11 +141,7 @@ def earlier_submission(submission_id: str) -> Outcome | None:
 
 
 def _write_and_commit(*write) -> Outcome:
-    try:
-        outcome = _write(*write)
-    except AlreadyAnswered:
-        db.session.rollback()
-        raise
+    outcome = _write(*write)
     db.session.commit()
     return outcome
 

@@ -48,6 +48,18 @@ def populate(facilitators: int, tambons: int, rounds: int = 1, seed: int = 2548)
     return round_ids
 
 
+def open_round_with_roster(
+    facilitators: int, tambons: int, seed: int = 2548
+) -> tuple[str, list[int]]:
+    """Places, people and one open round that nobody has answered yet: (join code, people)."""
+    version = _instrument_version()
+    tambon_ids = _places(tambons, seed)
+    people = _people(facilitators, tambon_ids, seed)
+    round_id = _round(version, tambon_ids, 0, seed)
+    db.session.commit()
+    return db.session.get(Round, round_id).join_code, [fid for fid, _ in people]
+
+
 def _instrument_version():
     instrument = load_file(Config.INSTRUMENTS_DIR / "facilitator-competency.toml")
     version, _ = store_version(instrument, "facilitator-competency.toml")

@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from app.extensions import db
 from config import database_url, secret_key
+from tests.conftest import make_app
 
 
 def test_sqlite_in_instance_by_default(monkeypatch, tmp_path):
@@ -42,6 +43,16 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(app):
         with app.app_context():
             assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-            assert db.session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+            assert db.session.execute(text("PRAGMA busy_timeout")).scalar() == 15_000
     else:
         pytest.skip("SQLite settings")
+
+
+def test_sqlite_lock_wait_is_a_setting(database_url):
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite settings")
+    app = make_app(database_url, SQLITE_BUSY_TIMEOUT=1.5)
+    with app.app_context():
+        assert db.session.execute(text("PRAGMA busy_timeout")).scalar() == 1_500
+        db.session.remove()
+        db.engine.dispose()

@@ -43,7 +43,9 @@ def receive(form: RatingFormBase, round_: Round, person: Facilitator, token: str
     if not round_.is_open:
         return pages.closed_page(round_, 409)
     if token is None and response_of(round_, person) is not None:
-        return pages.answered_page(round_, person, 409)
+        # The response may be this very submission, stored a moment ago by a copy of it
+        # racing this one (a retry sent before the first answer came back).
+        return _replay(round_, person, token) or pages.answered_page(round_, person, 409)
     form.validate()
     if "csrf_token" in form.errors:
         return _stale(form, round_, person, token)
@@ -105,7 +107,9 @@ def _store(form, round_, person, token):
         )
     except AlreadyAnswered:
         return pages.answered_page(round_, person, 409)
-    return _saved(outcome.response, outcome.revision, token or outcome.token)
+    # A replay (a racing copy stored it first) carries no token: derive it again.
+    link_token = token or outcome.token or _token_again(outcome.response)
+    return _saved(outcome.response, outcome.revision, link_token)
 
 
 def _saved(response: Response, revision: int, token: str | None):

@@ -109,7 +109,7 @@
       drop(queueKey);
       say(data.message, "bad");
     } else {
-      say(msg.kept, "warn");
+      say(data.message || msg.kept, "warn");  // kept in the queue: sent again later
     }
   }
   function send(sub) {
