@@ -42,11 +42,13 @@ def test_a_workshop_sending_at_once_stores_every_response_once(app, instruments,
     with app.app_context():
         workshop = make_workshop(instruments, PHONES)
     start = threading.Barrier(PHONES, timeout=60)
-    with gunicorn_server(database_url, workers=3, threads=4) as server:
-        with ThreadPoolExecutor(PHONES) as pool:
-            runs = list(
-                pool.map(lambda n: _workshop_phone(server.base, workshop, n, start), range(PHONES))
-            )
+    with (
+        gunicorn_server(database_url, workers=3, threads=4) as server,
+        ThreadPoolExecutor(PHONES) as pool,
+    ):
+        runs = list(
+            pool.map(lambda n: _workshop_phone(server.base, workshop, n, start), range(PHONES))
+        )
 
     links = [run["sent"][0][1] for run in runs]
     assert len(set(links)) == PHONES and all(link.startswith("/r/") for link in links)
