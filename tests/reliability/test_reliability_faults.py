@@ -3,17 +3,17 @@ commits, a reply lost after the commit, the database briefly unavailable. After 
 database holds either the whole old response or the whole new one, the phone is told which,
 and sending the same submission again stores it exactly once."""
 
-import sqlite3
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
+from app.extensions import db
+from app.models import Round
 from app.ratings import derived_token
+from tests import builders
+from tests.conftest import make_app
 from tests.gunicorn_server import SECRET_KEY, gunicorn_server
 from tests.phone import Phone
-from tests.reliability.workshop import Stored, answers, stored
+from tests.reliability.workshop import Stored, answers, database_outage, stored
 
 FAULT_APP = "tests.reliability.fault_app:app"
 OLD = {(2.0, 3.0, "ก่อน")}
@@ -95,38 +95,6 @@ def test_a_reply_lost_after_the_commit_is_answered_by_the_retry(
         assert stored(app, workshop.round_id) == committed  # the retries stored nothing more
 
 
-@contextmanager
-def database_outage(url: str):
-    """The database unavailable to the app for the length of the block.
-
-    SQLite: another process holds the write lock (as a long backup or a stuck tool would).
-    PostgreSQL: the database refuses new connections and the app's are cut.
-    """
-    if url.startswith("sqlite"):
-        holder = sqlite3.connect(make_url(url).database, isolation_level=None)
-        holder.execute("BEGIN EXCLUSIVE")
-        try:
-            yield
-        finally:
-            holder.execute("ROLLBACK")
-            holder.close()
-        return
-    name = make_url(url).database
-    # From another database of the server: a database cannot refuse its own connections.
-    admin = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
-        conn.execute(
-            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
-            {"name": name},
-        )
-        try:
-            yield
-        finally:
-            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
-    admin.dispose()
-
-
 def test_a_database_outage_answers_503_and_keeps_the_old_response(app, workshop, database_url):
     person = workshop.people[0]
     env = {"SQLITE_BUSY_TIMEOUT": "1"}
@@ -160,3 +128,29 @@ def test_a_database_outage_answers_503_and_keeps_the_old_response(app, workshop,
         )
         assert after.levels() == NEW and len(after.ratings) == 12
         assert phone.get("/healthz").status == 200
+
+
+def test_a_coordinator_during_an_outage_gets_503_and_the_round_stays_open(
+    app, workshop, database_url
+):
+    with app.app_context():
+        builders.coordinator("admin", admin=True)
+        db.session.commit()
+    waiting_briefly = make_app(database_url, SQLITE_BUSY_TIMEOUT=0.5)
+    client = waiting_briefly.test_client()
+    signed_in = client.post(
+        "/signin", data={"username": "admin", "password": "correct horse battery"}
+    )
+    assert signed_in.status_code == 302
+    try:
+        with database_outage(database_url):
+            closing = client.post(f"/rounds/{workshop.round_id}/close")
+        assert closing.status_code == 503
+        assert "ยังไม่ได้บันทึกอะไร" in closing.text
+        assert closing.headers["Retry-After"] == "30"
+        with app.app_context():
+            assert db.session.scalar(select(Round.is_open).filter_by(id=workshop.round_id))
+        assert client.post(f"/rounds/{workshop.round_id}/close").status_code == 302
+    finally:
+        with waiting_briefly.app_context():
+            db.engine.dispose()

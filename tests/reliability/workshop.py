@@ -1,10 +1,13 @@
 """A workshop for the reliability tests: an open round of the facilitator instrument with its
-roster, the answers phones send, and what the database holds afterwards."""
+roster, the answers phones send, what the database holds afterwards, and a database outage."""
 
+import sqlite3
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import make_url
 
 from app.extensions import db
 from app.models import InstrumentVersion, Response
@@ -69,3 +72,35 @@ def stored(app, round_id: int) -> dict[int, Stored]:
         found = {r.facilitator_id: _stored(r) for r in db.session.execute(query).scalars()}
         db.session.remove()
         return found
+
+
+@contextmanager
+def database_outage(url: str):
+    """The database unavailable to the app for the length of the block.
+
+    SQLite: another process holds the write lock (as a long backup or a stuck tool would).
+    PostgreSQL: the database refuses new connections and the app's are cut.
+    """
+    if url.startswith("sqlite"):
+        holder = sqlite3.connect(make_url(url).database, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            yield
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        return
+    name = make_url(url).database
+    # From another database of the server: a database cannot refuse its own connections.
+    admin = create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+        conn.execute(
+            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+            {"name": name},
+        )
+        try:
+            yield
+        finally:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+    admin.dispose()
