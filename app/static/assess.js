@@ -183,6 +183,8 @@
   window.addEventListener("online", sendQueued);
   window.addEventListener("offline", showConnection);
   setInterval(function () { if (read(queueKey) && navigator.onLine) sendQueued(); }, 30000);
+  // A submission left waiting by an earlier visit goes alone: the offline copy would load this
+  // page again meanwhile and take the "saved" message meant for the result page.
+  if (!read(queueKey)) keepForOffline();
   sendQueued();
-  keepForOffline();
 })();
