@@ -58,6 +58,16 @@ def server_database(server: str) -> Iterator[str]:
         admin.dispose()
 
 
+def bench_databases() -> Iterator[tuple[str, str]]:
+    """(label, URL): a temporary SQLite database, then one on BENCH_DATABASE_URL's server."""
+    with sqlite_database() as url:
+        yield "SQLite", url
+    server = os.environ.get("BENCH_DATABASE_URL")
+    if server:
+        with server_database(server) as url:
+            yield f"PostgreSQL ({make_url(server).render_as_string()})", url
+
+
 def prepared_app(url: str):
     """The app on a migrated database holding the province round and an admin."""
     app = create_app(
@@ -134,12 +144,8 @@ def bench(label: str, url: str) -> None:
 def main() -> None:
     print(f"CPU: {cpu_info()}")
     print(f"Python {sys.version.split()[0]}; through Flask's test client, signed in as an admin")
-    with sqlite_database() as url:
-        bench("SQLite", url)
-    server = os.environ.get("BENCH_DATABASE_URL")
-    if server:
-        with server_database(server) as url:
-            bench(f"PostgreSQL ({make_url(server).render_as_string()})", url)
+    for label, url in bench_databases():
+        bench(label, url)
 
 
 if __name__ == "__main__":

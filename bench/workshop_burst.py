@@ -33,13 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import flask_migrate
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
 
 from app import create_app
 from app.extensions import db
 from app.models import Rating, Response
 from bench.bench_charts import cpu_info
-from bench.bench_dashboard import server_database, sqlite_database
+from bench.bench_dashboard import bench_databases
 from bench.page_weight import References
 from bench.province import open_round_with_roster
 from tests.assess_helpers import FACILITATOR, filled, hidden
@@ -188,12 +187,8 @@ def main() -> None:
         f"(seed {SEED});\nthen every phone loads at one instant and sends {half} later."
     )
     print("per s: requests of that kind per second, from the first sent to the last answered")
-    with sqlite_database() as url:
-        run("SQLite", url)
-    server = os.environ.get("BENCH_DATABASE_URL")
-    if server:
-        with server_database(server) as url:
-            run(f"PostgreSQL ({make_url(server).render_as_string()})", url)
+    for label, url in bench_databases():
+        run(label, url)
 
 
 if __name__ == "__main__":
