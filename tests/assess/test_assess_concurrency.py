@@ -1,9 +1,6 @@
 """Facilitators sending at the same moment, through a real server, never touch each other's data."""
 
 import threading
-import urllib.error
-import urllib.parse
-import urllib.request
 import uuid
 
 from sqlalchemy import select
@@ -12,6 +9,7 @@ from app.extensions import db
 from app.models import Response
 from tests.assess_helpers import FACILITATOR, filled
 from tests.live_server import live_server
+from tests.phone import Phone
 
 # Each person's answers differ from everyone else's on every item.
 LEVELS = {"สุนีย์": ("1", "2"), "ประเสริฐ": ("2", "3"), "จันทร์เพ็ญ": ("3", "4"), "สมชาย": ("4", "5")}
@@ -21,31 +19,17 @@ def _sid() -> str:
     return str(uuid.uuid4())
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def _post(url: str, data: dict) -> tuple[int, str]:
-    request = urllib.request.Request(url, data=urllib.parse.urlencode(data).encode(), method="POST")
-    opener = urllib.request.build_opener(NoRedirect)
-    try:
-        with opener.open(request, timeout=30) as response:
-            return response.status, response.headers.get("Location", "")
-    except urllib.error.HTTPError as answer:  # the 303 arrives here without a redirect handler
-        return answer.code, answer.headers.get("Location", "")
-
-
 def _phone(base, setting, name, start, results):
     """Answer, then change every answer through the personal link, in step with the others."""
     current, target = LEVELS[name]
     first = filled(FACILITATOR, current, target, note=f"บันทึกของ{name}", submission_id=_sid())
     change = filled(FACILITATOR, target, target, note=f"แก้โดย{name}", submission_id=_sid())
+    phone = Phone(base)
     start.wait()
-    status, link = _post(base + setting.form_url(name), first)
+    sent = phone.post(setting.form_url(name), first)
     start.wait()
-    again = _post(f"{base}{link}/edit", change)
-    results[name] = (status, again[0], link)
+    again = phone.post(f"{sent.location}/edit", change)
+    results[name] = (sent.status, again.status, sent.location)
 
 
 def test_simultaneous_submissions_keep_each_person_apart(app, setting):
