@@ -170,13 +170,14 @@ def _rate(hits: list[Hit]) -> float:
 
 def run(label: str, url: str) -> None:
     rounds = prepare(url)
-    workers = os.environ.get("WEB_CONCURRENCY") or str(2 * (os.cpu_count() or 1) + 1)
-    print(f"\n{label}: gunicorn with {workers} workers × 4 threads")
     scenarios = ("spread over the window", "all at the same instant")
     for (code, people), scenario in zip(rounds, scenarios):
+        # gunicorn.conf.py's own worker and thread counts, as in production
         with gunicorn_server(url) as server:
             hits, confirmed, seconds = burst(server.base, code, people, scenario.startswith("all"))
-        report(f"{label}, {scenario}", hits, confirmed, seconds, stored(url, code))
+            threads = os.environ.get("GUNICORN_THREADS", "4")
+            served_by = f"gunicorn, {server.workers_booted()} workers × {threads} threads"
+        report(f"{label}, {scenario} ({served_by})", hits, confirmed, seconds, stored(url, code))
 
 
 def main() -> None:

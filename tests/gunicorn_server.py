@@ -29,6 +29,10 @@ class Server:
         """What gunicorn and its workers printed so far (for a failing test's message)."""
         return self.log.read_text(errors="replace")
 
+    def workers_booted(self) -> int:
+        """How many worker processes gunicorn has started so far, as its log says."""
+        return self.output().count("Booting worker with pid")
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -41,24 +45,27 @@ def gunicorn_server(
     database_url: str,
     app: str = "wsgi:app",
     *,
-    workers: int = 2,
-    threads: int = 4,
+    workers: int | None = None,
+    threads: int | None = None,
     env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
-    """Serve `app` (module:variable) on `database_url`; yields the Server; stops it after."""
+    """Serve `app` (module:variable) on `database_url`; yields the Server; stops it after.
+
+    `workers`, `threads`: as given, else as gunicorn.conf.py decides (production's defaults).
+    """
     port = free_port()
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "gunicorn.log"
+        sizes = {"WEB_CONCURRENCY": workers, "GUNICORN_THREADS": threads}
         environment = (
             os.environ
             | {
                 "DATABASE_URL": database_url,
                 "SECRET_KEY": SECRET_KEY,
                 "BIND": f"127.0.0.1:{port}",
-                "WEB_CONCURRENCY": str(workers),
-                "GUNICORN_THREADS": str(threads),
                 "ACCESS_LOG": str(Path(folder) / "access.log"),
             }
+            | {name: str(value) for name, value in sizes.items() if value is not None}
             | (env or {})
         )
         command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), app]

@@ -39,11 +39,8 @@ def make_workshop(instruments, people: int) -> Workshop:
 
 def answers(current: int, target: int, note: str, **fields) -> dict:
     """A complete form with the same levels on every item, a fresh submission id, `fields`."""
-    return filled(FACILITATOR, str(current), str(target), note, submission_id=new_id()) | fields
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
+    fresh = str(uuid.uuid4())
+    return filled(FACILITATOR, str(current), str(target), note, submission_id=fresh) | fields
 
 
 @dataclass(frozen=True)
