@@ -3,7 +3,9 @@
 A submission carries a `submission_id` made when the form was opened. Posting the
 same submission again (a retry after a time-out) finds the revision it made and
 changes nothing. A new submission for a facilitator who already answered replaces
-the current ratings and adds a revision to the response's history.
+the current ratings and adds a revision to the response's history. Each submission also
+keeps the person as they are at that moment (name, tambon, roles, agency, team) on the
+response: what was true when they answered stays true for that round.
 
 The personal-link token is given out only when the response is created. A caller
 that must answer a retry of that first submission the same way passes a token
@@ -21,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.instruments.model import Instrument
-from app.models import Rating, Response, ResponseRevision, Round
+from app.models import Facilitator, Rating, Response, ResponseRevision, Round
 from app.models.base import utcnow
 from app.models.rounds import NOTE_MAX_LENGTH
 
@@ -147,6 +149,7 @@ def _write_and_commit(*write) -> Outcome:
 
 
 def _write(round_, facilitator_id, instrument, answers, submission_id, token, only_new):
+    person = db.session.get(Facilitator, facilitator_id)
     query = select(Response).filter_by(round_id=round_.id, facilitator_id=facilitator_id)
     response = db.session.execute(query.with_for_update()).scalar_one_or_none()
     if response is not None and only_new:
@@ -156,9 +159,11 @@ def _write(round_, facilitator_id, instrument, answers, submission_id, token, on
         created_token = token or new_token()
         response = Response(round_id=round_.id, facilitator_id=facilitator_id, revision=0)
         response.token_hash = token_hash(created_token)
+        response.take_snapshot(person)
         db.session.add(response)
     response.revision += 1
     response.updated_at = utcnow()
+    response.take_snapshot(person)
     response.ratings = _ratings(instrument, answers)
     response.history.append(
         ResponseRevision(

@@ -37,9 +37,29 @@ def run_migrations_online():
     conf_args = dict(current_app.extensions["migrate"].configure_args)
     conf_args.setdefault("process_revision_directives", skip_empty_autogenerate)
     with target_db.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite alters a table by copying it and dropping the old one; with foreign keys
+            # on, that drop would cascade to the rows that point at it (ratings of responses).
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()  # end SQLAlchemy's autobegun transaction: Alembic opens its own
         context.configure(connection=connection, target_metadata=target_db.metadata, **conf_args)
-        with context.begin_transaction():
-            context.run_migrations()
+        try:
+            with context.begin_transaction():
+                context.run_migrations()
+                if sqlite:
+                    _check_foreign_keys(connection)
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+                connection.commit()
+
+
+def _check_foreign_keys(connection):
+    """Refuse (and roll back) a migration that left a row pointing at nothing."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
 
 
 if context.is_offline_mode():

@@ -3,7 +3,7 @@
 from app.models.accounts import Coordinator, SignInFailure, coordinator_tambon
 from app.models.geography import District, Province, Tambon
 from app.models.instruments import InstrumentVersion
-from app.models.people import ROLES, TEAMS, Facilitator, FacilitatorRole
+from app.models.people import ROLES, TEAMS, Facilitator, FacilitatorChange, FacilitatorRole
 from app.models.rounds import (
     JoinCodeMiss,
     Rating,
@@ -19,6 +19,7 @@ __all__ = [
     "Coordinator",
     "District",
     "Facilitator",
+    "FacilitatorChange",
     "FacilitatorRole",
     "InstrumentVersion",
     "JoinCodeMiss",

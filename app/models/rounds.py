@@ -24,7 +24,7 @@ from app.extensions import db
 from app.models.base import utcnow
 from app.models.geography import Tambon
 from app.models.instruments import InstrumentVersion
-from app.models.people import Facilitator
+from app.models.people import Facilitator, roles_from_text, roles_text
 
 # Levels are numbers on the 1-5 scale in half steps; the instrument says whether
 # half steps are allowed, the database only that a level is a whole or a half.
@@ -60,7 +60,12 @@ class Round(db.Model):
 
 
 class Response(db.Model):
-    """One facilitator's answers in one round; reached again through a personal link."""
+    """One facilitator's answers in one round; reached again through a personal link.
+
+    The person as they were when they answered (name, tambon, roles, agency, team) is kept
+    on the response, set by `record()` at each submission: everything computed for a round
+    reads it, so a later change to the person never changes a round they answered.
+    """
 
     __table_args__ = (UniqueConstraint("round_id", "facilitator_id"),)
 
@@ -72,15 +77,32 @@ class Response(db.Model):
     revision: Mapped[int] = mapped_column(default=1)
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The person as they were when they answered.
+    name: Mapped[str] = mapped_column(String(200))
+    tambon_id: Mapped[int] = mapped_column(ForeignKey("tambon.id"), index=True)
+    roles_text: Mapped[str] = mapped_column("roles", String(100))
+    agency: Mapped[str] = mapped_column(String(100))
+    team: Mapped[str | None] = mapped_column(String(1))
 
     round: Mapped[Round] = relationship(back_populates="responses")
     facilitator: Mapped[Facilitator] = relationship()
+    tambon: Mapped[Tambon] = relationship()
     ratings: Mapped[list["Rating"]] = relationship(
         cascade="all, delete-orphan", order_by="Rating.position"
     )
     history: Mapped[list["ResponseRevision"]] = relationship(
         cascade="all, delete-orphan", order_by="ResponseRevision.revision"
     )
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The role codes they held when they answered, in the order of ROLES."""
+        return roles_from_text(self.roles_text)
+
+    def take_snapshot(self, person: Facilitator) -> None:
+        """Keep `person` as they are now on this response."""
+        self.name, self.tambon_id, self.agency = person.name, person.tambon_id, person.agency
+        self.roles_text, self.team = roles_text(person.roles), person.team
 
     def __repr__(self) -> str:
         return f"<Response {self.id} round={self.round_id} r{self.revision}>"

@@ -1,0 +1,77 @@
+"""One identity rule for the names of people and places: plain Python, no database.
+
+Every way a name comes in (self-add, the roster import, the management pages, the command
+line) cleans it with `clean_name` and compares it with `identity_key`, so "นางสุนีย์
+ทองประเสริฐ", "สุนีย์  ทองประเสริฐ" (two spaces) and the same name with a zero-width space
+are one person, and a name made only of invisible characters is no name.
+"""
+
+import re
+import unicodedata
+
+# Titles and ranks written before a name. They are ignored when deciding whether two names
+# are the same person, never removed from the name as written. Longer forms come first so
+# that "นางสาว" is not read as "นาง" + "สาว…".
+THAI_TITLES = (
+    "ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "ว่าที่ร.ต.",
+    "ศาสตราจารย์", "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์",
+    "พระครู", "พระมหา", "พระ", "นางสาว", "นาง", "นาย", "คุณ", "ดร.",
+    "ผศ.", "รศ.", "ศ.", "น.ส.", "นส.", "ด.ช.", "ด.ญ.", "จ.ส.อ.", "ร.ต.", "พ.ต.",
+)  # fmt: skip
+LATIN_TITLES = ("mr", "mrs", "ms", "miss", "dr", "prof", "khun")
+_LATIN_TITLE = re.compile(r"^(?:%s)\.?(?:\s+|(?=[^\w\s]))" % "|".join(LATIN_TITLES), re.I)
+_THAI_TITLE = re.compile("^(?:%s)\\s*" % "|".join(re.escape(t) for t in THAI_TITLES))
+
+# "จังหวัด…", "จ.…", "อำเภอ…", "อ.…", "ตำบล…", "ต.…" name the same place as without them.
+_PLACE_PREFIX = re.compile(r"^(?:จังหวัด|จ\.|อำเภอ|อ\.|กิ่งอำเภอ|ตำบล|ต\.|แขวง|เขต)\s*")
+
+
+def clean_name(text: str) -> str:
+    """`text` as it is stored: NFC, invisible format characters removed, one space between
+    words, none at the ends."""
+    text = unicodedata.normalize("NFC", text or "")
+    # Cf: zero-width spaces and joiners, bidirectional marks, soft hyphens, BOMs.
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split())
+
+
+def has_letter(text: str) -> bool:
+    """Whether `text` holds a letter or digit anyone can read (Thai vowels and marks alone
+    do not make a name)."""
+    return any(unicodedata.category(c)[0] in "LN" for c in clean_name(text))
+
+
+def without_titles(name: str) -> str:
+    """A cleaned name without the titles before it ("นางสาว", "ดร.", "Mrs", …); the name
+    itself when nothing else would be left."""
+    rest = clean_name(name)
+    while True:
+        shorter = _THAI_TITLE.sub("", rest, count=1)
+        shorter = _LATIN_TITLE.sub("", shorter, count=1).strip()
+        if shorter == rest or not has_letter(shorter):
+            return rest
+        rest = shorter
+
+
+def identity_key(name: str) -> str:
+    """How two names are compared: cleaned, titles dropped, case folded. Equal keys mean
+    "likely the same person"."""
+    return without_titles(name).casefold()
+
+
+def search_key(text: str) -> str:
+    """What a typed search is matched against: the identity key of a partial name."""
+    return identity_key(text)
+
+
+def place_name(text: str) -> str:
+    """A province, district or tambon name as stored: cleaned, without จังหวัด/จ./อำเภอ/อ./
+    ตำบล/ต. before it ("อ.เมืองนครศรีธรรมราช" -> "เมืองนครศรีธรรมราช")."""
+    cleaned = clean_name(text)
+    stripped = _PLACE_PREFIX.sub("", cleaned, count=1)
+    return stripped if has_letter(stripped) else cleaned
+
+
+def place_key(text: str) -> str:
+    """How place names are compared: `place_name`, case folded."""
+    return place_name(text).casefold()
