@@ -19,8 +19,8 @@ THAI_TITLES = (
     "ผศ.", "รศ.", "ศ.", "น.ส.", "นส.", "ด.ช.", "ด.ญ.", "จ.ส.อ.", "ร.ต.", "พ.ต.",
 )  # fmt: skip
 LATIN_TITLES = ("mr", "mrs", "ms", "miss", "dr", "prof", "khun")
-_LATIN_TITLE = re.compile(r"^(?:%s)\.?(?:\s+|(?=[^\w\s]))" % "|".join(LATIN_TITLES), re.I)
-_THAI_TITLE = re.compile("^(?:%s)\\s*" % "|".join(re.escape(t) for t in THAI_TITLES))
+_LATIN_TITLE = re.compile(rf"^(?:{'|'.join(LATIN_TITLES)})\.?(?:\s+|(?=[^\w\s]))", re.I)
+_THAI_TITLE = re.compile(rf"^(?:{'|'.join(re.escape(t) for t in THAI_TITLES)})\s*")
 
 # "จังหวัด…", "จ.…", "อำเภอ…", "อ.…", "ตำบล…", "ต.…" name the same place as without them.
 _PLACE_PREFIX = re.compile(r"^(?:จังหวัด|จ\.|อำเภอ|อ\.|กิ่งอำเภอ|ตำบล|ต\.|แขวง|เขต)\s*")
