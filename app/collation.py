@@ -27,3 +27,8 @@ def sort_key(text: str, lang: str = "th") -> bytes:
 def sorted_by_name(things: Iterable[T], name: Callable[[T], str], lang: str = "th") -> list[T]:
     """`things` ordered by `name(thing)` in dictionary order; ties keep their order."""
     return sorted(things, key=lambda thing: sort_key(name(thing), lang))
+
+
+def names_key(*names: str, lang: str = "th") -> tuple[bytes, ...]:
+    """The sort key of several names compared in turn (tambon, then person)."""
+    return tuple(sort_key(name, lang) for name in names)

@@ -9,10 +9,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.collation import sorted_by_name
 from app.extensions import db
 from app.instruments.model import Instrument
 from app.models import Facilitator, FacilitatorRole, Rating, Response, Round, Tambon, round_tambon
+from app.models.people import roles_from_text
 from app.scoring import Answer, ExpectedLevels, Person
+from app.scoring.facts import person_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +51,12 @@ def unit_key(tambon_id: int) -> str:
 
 
 def load_round_facts(round_: Round, tambon_ids: set[int] | None = None) -> RoundFacts:
-    """The facts of `round_`, limited to `tambon_ids` when given (None: every tambon)."""
+    """The facts of `round_`, limited to `tambon_ids` when given (None: every tambon).
+
+    A respondent counts in the tambon, with the name and roles, they had when they answered
+    (kept on the response); the others listed are today's roster of those tambons.
+    """
     tambons = _round_tambons(round_.id, tambon_ids)
-    persons = _persons(tambons)
     rows = _ratings(round_.id, tambons)
     answers = tuple(
         Answer(fid, unit_key(tid), code, float(cur), float(tgt))
@@ -58,8 +64,15 @@ def load_round_facts(round_: Round, tambon_ids: set[int] | None = None) -> Round
     )
     notes = {(fid, code): note for fid, _, code, _, _, note, _ in rows if note}
     submitted = {fid: at for fid, _, _, _, _, _, at in rows}
+    persons = _respondents(round_.id, tambons) + _waiting(round_, tambons)
     return RoundFacts(
-        round_.id, round_.instrument_version.instrument, tambons, persons, answers, notes, submitted
+        round_.id,
+        round_.instrument_version.instrument,
+        tambons,
+        tuple(sorted(persons, key=person_order)),
+        answers,
+        notes,
+        submitted,
     )
 
 
@@ -67,40 +80,70 @@ def _round_tambons(round_id: int, tambon_ids: set[int] | None) -> dict[str, Tamb
     query = select(Tambon).join(round_tambon).where(round_tambon.c.round_id == round_id)
     if tambon_ids is not None:
         query = query.where(Tambon.id.in_(tambon_ids))
-    return {unit_key(t.id): t for t in db.session.execute(query.order_by(Tambon.name_th)).scalars()}
+    found = sorted_by_name(db.session.execute(query).scalars(), lambda t: t.name_th)
+    return {unit_key(t.id): t for t in found}
 
 
-def _persons(tambons: dict[str, Tambon]) -> tuple[Person, ...]:
-    """Everyone on the roster of the round's tambons, with their roles."""
+def _respondents(round_id: int, tambons: dict[str, Tambon]) -> tuple[Person, ...]:
+    """Everyone who answered, as they were when they answered."""
+    query = select(
+        Response.facilitator_id, Response.name, Response.tambon_id, Response.roles_text
+    ).where(Response.round_id == round_id, Response.tambon_id.in_(_ids(tambons)))
+    return tuple(
+        Person(fid, name, unit_key(tid), frozenset(roles_from_text(roles)))
+        for fid, name, tid, roles in db.session.execute(query)
+    )
+
+
+def _waiting(round_: Round, tambons: dict[str, Tambon]) -> tuple[Person, ...]:
+    """The people of the tambons' rosters who have not answered the round.
+
+    For a closed round: those on the roster when it closed (added before, not yet
+    deactivated then).
+    """
+    answered = select(Response.facilitator_id).where(Response.round_id == round_.id)
     query = (
         select(Facilitator.id, Facilitator.name, Facilitator.tambon_id, FacilitatorRole.role)
         .outerjoin(FacilitatorRole)
-        .where(Facilitator.tambon_id.in_([t.id for t in tambons.values()]))
+        .where(Facilitator.tambon_id.in_(_ids(tambons)), Facilitator.id.not_in(answered))
+        .where(on_roster_at(round_.closed_at))
     )
     found: dict[int, tuple[str, int, set[str]]] = {}
     for fid, name, tid, role in db.session.execute(query):
         found.setdefault(fid, (name, tid, set()))[2].update({role} - {None})
     return tuple(
         Person(fid, name, unit_key(tid), frozenset(roles))
-        for fid, (name, tid, roles) in sorted(found.items(), key=lambda kv: (kv[1][0], kv[0]))
+        for fid, (name, tid, roles) in found.items()
     )
+
+
+def on_roster_at(moment: datetime | None):
+    """The condition "on the roster at `moment`" (None: now) for a query of facilitators."""
+    if moment is None:
+        return Facilitator.active
+    return (Facilitator.created_at <= moment) & (
+        Facilitator.active | (Facilitator.deactivated_at > moment)
+    )
+
+
+def _ids(tambons: dict[str, Tambon]) -> list[int]:
+    return [t.id for t in tambons.values()]
 
 
 def _ratings(round_id: int, tambons: dict[str, Tambon]) -> list[tuple]:
     query = (
         select(
-            Facilitator.id,
-            Facilitator.tambon_id,
+            Response.facilitator_id,
+            Response.tambon_id,
             Rating.item_code,
             Rating.current_level,
             Rating.target_level,
             Rating.note,
             Response.updated_at,
         )
-        .join(Response, Response.facilitator_id == Facilitator.id)
         .join(Rating, Rating.response_id == Response.id)
         .where(Response.round_id == round_id)
-        .where(Facilitator.tambon_id.in_([t.id for t in tambons.values()]))
-        .order_by(Facilitator.id, Rating.position)
+        .where(Response.tambon_id.in_(_ids(tambons)))
+        .order_by(Response.facilitator_id, Rating.position)
     )
     return list(db.session.execute(query))

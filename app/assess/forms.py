@@ -5,13 +5,13 @@ item, named by the item code, so the fields are `K1-current`, `K1-target`, `K1-n
 """
 
 import re
-import unicodedata
 import uuid
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     Form,
     FormField,
     HiddenField,
@@ -36,6 +36,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from app.instruments.model import ROLES, Instrument, Scale
 from app.models import TEAMS
 from app.models.rounds import NOTE_MAX_LENGTH
+from app.names import clean_name, has_letter
 from app.ratings import Answer
 
 ROLE_LABELS = {
@@ -74,7 +75,7 @@ class SelfAddForm(FlaskForm):
 
     name = StringField(
         _l("Your name and surname"),
-        filters=[_collapse_spaces],
+        filters=[clean_name],
         validators=[
             DataRequired(message=_l("Write your name.")),
             Length(max=200, message=_l("At most %(max)d characters.")),
@@ -103,11 +104,12 @@ class SelfAddForm(FlaskForm):
         validate_choice=False,
         validators=[InputRequired(message=_l("Choose your team."))],
     )
+    someone_else = BooleanField(_l("None of these is me: add me as a new person"))
     submit = SubmitField(_l("Add me and open the form"))
 
     def validate_name(self, field) -> None:
         # Zero-width and format characters alone are not a name anyone could read.
-        if not any(unicodedata.category(c)[0] in "LN" for c in field.data):
+        if not has_letter(field.data):
             raise ValidationError(_l("Write your name."))
 
     def validate_tambon(self, field) -> None:

@@ -6,8 +6,10 @@ from flask import abort
 from sqlalchemy import select
 
 from app.assess.guessing import find_round_or_refuse
+from app.collation import sorted_by_name
 from app.extensions import db
 from app.models import Facilitator, Response, Round, Tambon
+from app.names import identity_key
 
 
 @dataclass(frozen=True)
@@ -25,18 +27,16 @@ def round_or_404(code: str) -> Round:
 
 
 def tambons_of(round_: Round, lang: str) -> list[Tambon]:
-    return sorted(round_.tambons, key=lambda t: t.name_in(lang))
+    return sorted_by_name(round_.tambons, lambda t: t.name_in(lang), lang)
 
 
 def tambon_rosters(round_: Round, lang: str) -> list[TambonRoster]:
-    """Each tambon of the round with its facilitators, ordered by name."""
+    """Each tambon of the round with its active facilitators, in dictionary order."""
     tambons = tambons_of(round_, lang)
-    query = (
-        select(Facilitator)
-        .where(Facilitator.tambon_id.in_([t.id for t in tambons]))
-        .order_by(Facilitator.name)
+    query = select(Facilitator).where(
+        Facilitator.tambon_id.in_([t.id for t in tambons]), Facilitator.active
     )
-    people = list(db.session.execute(query).scalars())
+    people = sorted_by_name(db.session.execute(query).scalars(), lambda p: p.name, lang)
     return [TambonRoster(t, [p for p in people if p.tambon_id == t.id]) for t in tambons]
 
 
@@ -47,9 +47,11 @@ def answered_ids(round_: Round) -> set[int]:
 
 
 def member_or_404(round_: Round, facilitator_id: int) -> Facilitator:
-    """A facilitator of one of the round's tambons; anyone else is not on this roster."""
+    """An active facilitator of one of the round's tambons; anyone else is not on this roster."""
     person = db.session.get(Facilitator, facilitator_id)
     if person is None or person.tambon_id not in {t.id for t in round_.tambons}:
+        abort(404)
+    if not person.active:
         abort(404)
     return person
 
@@ -59,11 +61,12 @@ def response_of(round_: Round, person: Facilitator) -> Response | None:
     return db.session.execute(query).scalar_one_or_none()
 
 
-def same_name_on_roster(tambon_id: int, name: str) -> bool:
-    """Whether the tambon already has someone of this name (ignoring case and spacing)."""
-
-    def key(text: str) -> str:
-        return " ".join(text.split()).casefold()
-
-    query = select(Facilitator.name).filter_by(tambon_id=tambon_id)
-    return any(key(n) == key(name) for n in db.session.execute(query).scalars())
+def look_alikes(round_: Round, name: str, lang: str) -> list[Facilitator]:
+    """The people on the round's rosters whose name is likely the same as `name` (the
+    identity rule: titles, case, spaces and invisible characters ignored)."""
+    query = select(Facilitator).where(
+        Facilitator.tambon_id.in_([t.id for t in round_.tambons]),
+        Facilitator.name_key == identity_key(name),
+        Facilitator.active,
+    )
+    return sorted_by_name(db.session.execute(query).scalars(), lambda p: p.name, lang)

@@ -19,10 +19,10 @@ from app.assess.forms import SelfAddForm, new_submission_id, rating_form_class
 from app.assess.guessing import find_round_or_refuse
 from app.assess.roster import (
     answered_ids,
+    look_alikes,
     member_or_404,
     response_of,
     round_or_404,
-    same_name_on_roster,
     tambon_rosters,
     tambons_of,
 )
@@ -67,13 +67,16 @@ def add_self(code: str):
     if not round_.is_open:
         return pages.closed_page(round_, 409 if request.method == "POST" else 200)
     form = _self_add_form(round_)
-    if form.validate_on_submit() and _name_is_free(form):
-        person = _add_to_roster(form)
-        if person is not None:
+    matches = []
+    if form.validate_on_submit():
+        matches = look_alikes(round_, form.name.data, current_lang())
+        if _may_add(form, matches) and (person := _add_to_roster(form)) is not None:
             flash(_("You are on the roster now. Fill in the form below."), "success")
             return redirect(url_for(".rate", code=round_.join_code, facilitator_id=person.id))
     stale = "csrf_token" in form.errors
-    page = render_template("assess/add.html", round_=round_, form=form, stale=stale)
+    page = render_template(
+        "assess/add.html", round_=round_, form=form, stale=stale, matches=matches
+    )
     return page, 400 if stale else 200
 
 
@@ -113,10 +116,16 @@ def _self_add_form(round_) -> SelfAddForm:
     return form
 
 
-def _name_is_free(form: SelfAddForm) -> bool:
-    if same_name_on_roster(int(form.tambon.data), form.name.data):
+def _may_add(form: SelfAddForm, matches: list[Facilitator]) -> bool:
+    """Whether the name may be added: never beside a likely same name in the same tambon;
+    beside one in another tambon only once the person says it is not them."""
+    tambon_id = int(form.tambon.data)
+    if any(person.tambon_id == tambon_id for person in matches):
         form.name.errors.append(_("This name is already on the roster of this tambon: go back "
                                   "and pick it from the list."))  # fmt: skip
+        return False
+    if matches and not form.someone_else.data:
+        form.someone_else.errors.append(_("Is this you? If not, tick the box and send again."))
         return False
     return True
 
@@ -134,7 +143,8 @@ def _add_to_roster(form: SelfAddForm) -> Facilitator | None:
     try:
         db.session.commit()
     except IntegrityError:
+        # The same name was added a moment ago, or is kept for someone no longer listed.
         db.session.rollback()
-        _name_is_free(form)
+        form.name.errors.append(_("This name cannot be added again: ask the coordinator."))
         return None
     return person

@@ -6,6 +6,7 @@ from flask import abort
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from app.collation import sorted_by_name
 from app.extensions import db
 from app.models import Coordinator, Tambon, coordinator_tambon
 
@@ -27,11 +28,11 @@ def can_see_tambon(user: Coordinator, tambon_id: int) -> bool:
 
 def visible_tambons(user: Coordinator) -> list[Tambon]:
     """The tambons `user` may see, ordered by Thai name."""
-    query = select(Tambon).order_by(Tambon.name_th)
+    query = select(Tambon)
     visible = visible_tambon_ids(user)
     if visible is not None:
         query = query.where(Tambon.id.in_(visible))
-    return list(db.session.execute(query).scalars())
+    return sorted_by_name(db.session.execute(query).scalars(), lambda t: t.name_th)
 
 
 def coordinator_required(view):

@@ -8,6 +8,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from app.collation import names_key
 from app.round_facts import RoundFacts
 from app.scoring import ItemProfile, gap_matrix, training_list
 
@@ -85,14 +86,14 @@ def row_key(order: str, codes: list[str]) -> Callable[[GapLine], tuple]:
         at = codes.index(order)
         return lambda line: (line.gaps[at] is None, -(line.gaps[at] or 0.0), *_place(line))
     keys: dict[str, Callable[[GapLine], tuple]] = {
-        "name": lambda line: (line.name, line.tambon, line.person),
+        "name": lambda line: (*names_key(line.name, line.tambon), line.person),
         "total": lambda line: (-line.total, *_place(line)),
     }
     return keys.get(order, _place)
 
 
 def _place(line: GapLine) -> tuple:
-    return (line.tambon, line.name, line.person)
+    return (*names_key(line.tambon, line.name), line.person)
 
 
 def heat(gap: float | None) -> str:

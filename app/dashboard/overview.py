@@ -1,19 +1,22 @@
 """The round overview: per tambon, how many of its facilitators have answered, in three
 queries whatever the size of the round (no per-person loading).
 
-"Answered" means what `RoundFacts.respondents()` means: a facilitator of the tambon with
-at least one rating in this round. The roster is every facilitator of the tambon, as in
-`RoundFacts.persons`, so the overview and every view count the same people.
+"Answered" means what `RoundFacts.respondents()` means: a response with at least one rating
+in this round, counted in the tambon kept on it. The roster is the respondents and the people
+of the tambon who have not answered, as in `RoundFacts.persons`, so the overview and every
+view count the same people.
 """
 
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import distinct, exists, func, select
+from sqlalchemy import exists, func, select
 
+from app.collation import sort_key
 from app.extensions import db
 from app.models import District, Facilitator, Rating, Response, Round, Tambon, round_tambon
+from app.round_facts import on_roster_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,38 +46,47 @@ def _in_round(query, column, round_id: int, tambon_ids: Collection[int] | None):
 
 
 def tambon_tallies(round_: Round, tambon_ids: Collection[int] | None) -> list[TambonTally]:
-    """A tally per tambon of the round that is in `tambon_ids` (None: every tambon)."""
+    """A tally per tambon of the round that is in `tambon_ids` (None: every tambon).
+
+    A respondent counts in the tambon they had when they answered; the roster is they and
+    the tambon's people who have not answered (see `round_facts.on_roster_at`).
+    """
     places = _in_round(select(Tambon, District).join(District), Tambon.id, round_.id, tambon_ids)
-    roster = _in_round(
-        select(Facilitator.tambon_id, func.count(Facilitator.id)).group_by(Facilitator.tambon_id),
-        Facilitator.tambon_id,
+    answered = _in_round(
+        select(Response.tambon_id, func.count(Response.id), func.max(Response.updated_at))
+        .where(Response.round_id == round_.id)
+        .where(exists().where(Rating.response_id == Response.id))
+        .group_by(Response.tambon_id),
+        Response.tambon_id,
         round_.id,
         tambon_ids,
     )
-    answered = _in_round(
-        select(
-            Facilitator.tambon_id,
-            func.count(distinct(Response.facilitator_id)),
-            func.max(Response.updated_at),
-        )
-        .join(Response, Response.facilitator_id == Facilitator.id)
-        .where(Response.round_id == round_.id)
-        .where(exists().where(Rating.response_id == Response.id))
+    responded = select(Response.facilitator_id).where(Response.round_id == round_.id)
+    waiting = _in_round(
+        select(Facilitator.tambon_id, func.count(Facilitator.id))
+        .where(Facilitator.id.not_in(responded), on_roster_at(round_.closed_at))
         .group_by(Facilitator.tambon_id),
         Facilitator.tambon_id,
         round_.id,
         tambon_ids,
     )
-    sizes = dict(db.session.execute(roster).all())
+    others = dict(db.session.execute(waiting).all())
     done = {tid: (n, last) for tid, n, last in db.session.execute(answered)}
-    return [
-        TambonTally(tambon, district, sizes.get(tambon.id, 0), *done.get(tambon.id, (0, None)))
-        for tambon, district in db.session.execute(places)
-    ]
+    tallies = []
+    for tambon, district in db.session.execute(places):
+        count, last = done.get(tambon.id, (0, None))
+        roster = count + others.get(tambon.id, 0)
+        tallies.append(TambonTally(tambon, district, roster, count, last))
+    return tallies
 
 
 def sorted_tallies(tallies: list[TambonTally], lang: str) -> list[TambonTally]:
     """Tallies by district, then tambon, by name in `lang`."""
     return sorted(
-        tallies, key=lambda t: (t.district.name_in(lang), t.tambon.name_in(lang), t.tambon.id)
+        tallies,
+        key=lambda t: (
+            sort_key(t.district.name_in(lang), lang),
+            sort_key(t.tambon.name_in(lang), lang),
+            t.tambon.id,
+        ),
     )

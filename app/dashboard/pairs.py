@@ -7,6 +7,7 @@ name anyone outside their tambons); a tambon filter then only picks the learners
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.collation import names_key
 from app.round_facts import RoundFacts
 from app.scoring import DEFAULT_CAP, Pair, TrainingNeed, Waiting, pair_learners
 
@@ -78,7 +79,7 @@ def pairs_view(
     pairs = sorted(
         (_pair_line(p, names, places) for p in pairing.pairs
          if tambon_key in (None, p.learner_unit)),
-        key=lambda line: (position[line.item], line.learner_tambon, line.learner),
+        key=lambda line: (position[line.item], *names_key(line.learner_tambon, line.learner)),
     )  # fmt: skip
     page = page_of(len(pairs), PAIRS_PER_PAGE, number)
     if page is None:
@@ -86,7 +87,8 @@ def pairs_view(
 
     def learners(found) -> tuple[LearnerLine, ...]:
         lines = (_learner_line(x, names, places) for x in found if tambon_key in (None, x.unit))
-        return tuple(sorted(lines, key=lambda line: (position[line.item], line.tambon, line.name)))
+        key = lambda line: (position[line.item], *names_key(line.tambon, line.name))  # noqa: E731
+        return tuple(sorted(lines, key=key))
 
     return PairsView(
         tuple(pairs), learners(pairing.needs), learners(pairing.waiting), page, pairing.cap

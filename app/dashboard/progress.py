@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from app.collation import sort_key
 from app.round_facts import RoundFacts
 from app.scoring import ItemChange, PersonProgress, TeamItemProgress, progress
 from app.scoring.averages import mean
@@ -76,7 +77,7 @@ def progress_view(
     teams = _group(found.teams, lambda t: t.unit)
     tambons = tuple(
         _tambon(places[unit], by_unit[unit], teams[unit], items)
-        for unit in sorted(by_unit, key=lambda unit: (places[unit], int(unit)))
+        for unit in sorted(by_unit, key=lambda unit: (sort_key(places[unit], lang), int(unit)))
     )
 
     def named(ids) -> tuple[tuple[str, str], ...]:

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from app.auth.access import coordinator_required
 from app.charts import FORMATS
+from app.collation import sort_key
 from app.i18n import current_lang
 
 from . import figures
@@ -162,4 +163,5 @@ def chart(round_id: int, name: str, fmt: str):
 def _tambon_choices(scope: Scope) -> list[tuple[int, str]]:
     """(id, name) of the visible tambons of the round, by name, for the filter menus."""
     lang = current_lang()
-    return sorted(((t.id, t.name_in(lang)) for t in scope.tambons()), key=lambda c: (c[1], c[0]))
+    choices = ((t.id, t.name_in(lang)) for t in scope.tambons())
+    return sorted(choices, key=lambda c: (sort_key(c[1], lang), c[0]))

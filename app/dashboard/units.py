@@ -6,6 +6,7 @@ reader's language, people by name), with the labels and tambon of every unit.
 
 from dataclasses import dataclass
 
+from app.collation import sort_key
 from app.round_facts import RoundFacts
 from app.scoring import Level, UnitKey, person_levels, team_levels, team_profiles
 
@@ -45,12 +46,14 @@ class UnitTable:
         groups: dict[str, list[UnitKey]] = {}
         for key in self.levels:
             groups.setdefault(self.tambon_names[key], []).append(key)
-        return sorted(groups.items())
+        return sorted(groups.items(), key=lambda group: sort_key(group[0]))
 
 
 def tambon_order(facts: RoundFacts, lang: str) -> list[str]:
     """The facts' tambon keys ordered by tambon name in `lang` (then id)."""
-    return sorted(facts.tambons, key=lambda key: (facts.tambons[key].name_in(lang), int(key)))
+    return sorted(
+        facts.tambons, key=lambda key: (sort_key(facts.tambons[key].name_in(lang), lang), int(key))
+    )
 
 
 def tambon_names(facts: RoundFacts, lang: str) -> dict[str, str]:

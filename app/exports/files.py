@@ -1,12 +1,14 @@
 """File names, media types and the "about" lines of an export file."""
 
 import re
+from datetime import datetime, time
 from urllib.parse import quote
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from app.collation import sorted_by_name
 from app.exports.catalogue import build
 from app.exports.writers import write_csv, write_xlsx
 from app.extensions import db
@@ -39,15 +41,11 @@ def content_disposition(round_: Round, name: str, fmt: str) -> str:
 
 def tambon_names(round_: Round, tambon_ids: set[int] | None, lang: str) -> list[str]:
     """The names of the round's tambons that the file covers."""
-    query = (
-        select(Tambon)
-        .join(round_tambon)
-        .where(round_tambon.c.round_id == round_.id)
-        .order_by(Tambon.name_th)
-    )
+    query = select(Tambon).join(round_tambon).where(round_tambon.c.round_id == round_.id)
     if tambon_ids is not None:
         query = query.where(Tambon.id.in_(tambon_ids))
-    return [t.name_in(lang) for t in db.session.execute(query).scalars()]
+    names = [t.name_in(lang) for t in db.session.execute(query).scalars()]
+    return sorted_by_name(names, str, lang)
 
 
 def about_lines(round_: Round, tambon_ids: set[int] | None, lang: str) -> list[tuple]:
@@ -78,4 +76,6 @@ def write_export(out, name: str, fmt: str, round_: Round, tambon_ids, lang: str)
         write_csv(table, out)
         return
     with force_locale(lang):  # the file's words in the file's language, in a request or not
-        write_xlsx(table, out, about_lines(round_, tambon_ids, lang))
+        # Dated the day of the round: the same answers always make the same file.
+        stamp = datetime.combine(round_.held_on, time())
+        write_xlsx(table, out, about_lines(round_, tambon_ids, lang), stamp)

@@ -38,7 +38,7 @@ def long_rows(round_: Round, tambon_ids: set[int] | None, lang: str) -> Iterator
     items = {item.code: item for item in instrument.items}
     domains = {d.code: d.name.get(lang) for d in instrument.domains}
     fixed = (*_round_cells(round_),)
-    for record in rating_records(round_, tambon_ids):
+    for record in rating_records(round_, tambon_ids, lang):
         item = items[record.item_code]
         yield (
             *fixed,
@@ -54,7 +54,7 @@ def wide_rows(round_: Round, tambon_ids: set[int] | None, lang: str) -> Iterator
     """One row per facilitator who answered, in the columns of `columns.wide_columns`."""
     codes = round_.instrument_version.instrument.item_codes
     fixed = (*_round_cells(round_),)
-    records = rating_records(round_, tambon_ids)
+    records = rating_records(round_, tambon_ids, lang)
     for _, group in groupby(records, key=lambda r: r.response_id):
         ratings = list(group)  # one person's ratings: a dozen records
         first = ratings[0]

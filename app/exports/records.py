@@ -1,7 +1,8 @@
 """The ratings of a round read from the database as a stream, one record per rating.
 
-One query, ordered by province, district, tambon, facilitator and item, read in batches
-(a server-side cursor on PostgreSQL), so memory stays the same whatever the row count.
+Each record carries the person as they were when they answered (kept on the response), so
+a file of a closed round stays the same whatever happens to its people later. Records come
+by province, district, tambon and person in Thai dictionary order (ICU), then by item.
 """
 
 from collections.abc import Iterator
@@ -9,22 +10,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from app.collation import names_key
 from app.extensions import db
-from app.models import (
-    District,
-    Facilitator,
-    FacilitatorRole,
-    Province,
-    Rating,
-    Response,
-    Round,
-    Tambon,
-    round_tambon,
-)
+from app.models import District, Province, Rating, Response, Round, Tambon, round_tambon
+from app.models.people import roles_from_text
 
-BATCH = 1000
+BATCH = 500  # people whose ratings are read at once
 UTC, BANGKOK = ZoneInfo("UTC"), ZoneInfo("Asia/Bangkok")
 
 
@@ -65,20 +58,8 @@ def bangkok_time(moment: datetime) -> datetime:
     return local.replace(tzinfo=None, microsecond=0)
 
 
-def _roles_by_facilitator():
-    """Each facilitator's role codes joined by commas (one row per facilitator)."""
-    return (
-        select(
-            FacilitatorRole.facilitator_id,
-            func.aggregate_strings(FacilitatorRole.role, ",").label("roles"),
-        )
-        .group_by(FacilitatorRole.facilitator_id)
-        .subquery()
-    )
-
-
-def _query(round_id: int, tambon_ids: set[int] | None):
-    roles = _roles_by_facilitator()
+def _people(round_id: int, tambon_ids: set[int] | None):
+    """One row per response: who answered, as they were then, and where."""
     query = (
         select(
             Response.id,
@@ -89,56 +70,78 @@ def _query(round_id: int, tambon_ids: set[int] | None):
             District.name_en,
             Tambon.name_th,
             Tambon.name_en,
-            Facilitator.name,
-            roles.c.roles,
-            Facilitator.agency,
-            Facilitator.team,
-            Rating.item_code,
-            Rating.current_level,
-            Rating.target_level,
-            Rating.note,
+            Response.name,
+            Response.roles_text,
+            Response.agency,
+            Response.team,
         )
-        .join(Facilitator, Facilitator.id == Response.facilitator_id)
-        .join(Rating, Rating.response_id == Response.id)
-        .join(Tambon, Tambon.id == Facilitator.tambon_id)
+        .join(Tambon, Tambon.id == Response.tambon_id)
         .join(District, District.id == Tambon.district_id)
         .join(Province, Province.id == District.province_id)
         # Only the round's own tambons, as the dashboard counts them (round_facts).
         .join(
             round_tambon,
             (round_tambon.c.round_id == Response.round_id)
-            & (round_tambon.c.tambon_id == Facilitator.tambon_id),
+            & (round_tambon.c.tambon_id == Response.tambon_id),
         )
-        .outerjoin(roles, roles.c.facilitator_id == Facilitator.id)
         .where(Response.round_id == round_id)
     )
     if tambon_ids is not None:
-        query = query.where(Facilitator.tambon_id.in_(tambon_ids))
-    return query.order_by(
-        Province.name_th, Province.id, District.name_th, District.id, Tambon.name_th, Tambon.id,
-        Facilitator.name, Facilitator.id, Rating.position,
+        query = query.where(Response.tambon_id.in_(tambon_ids))
+    return db.session.execute(query).all()
+
+
+def _file_order(lang: str):
+    """Province, district, tambon, then person, by name in dictionary order, then response."""
+    pick = 1 if lang == "en" else 0
+
+    def key(row) -> tuple:
+        places = (row[2 + pick] or row[2], row[4 + pick] or row[4], row[6 + pick] or row[6])
+        return (*names_key(*places, row[8], lang=lang), row[0])
+
+    return key
+
+
+def _ratings(response_ids: list[int]):
+    query = (
+        select(Rating.response_id, Rating.item_code, Rating.current_level, Rating.target_level,
+               Rating.note)
+        .where(Rating.response_id.in_(response_ids))
+        .order_by(Rating.response_id, Rating.position)
     )  # fmt: skip
+    found: dict[int, list] = {}
+    for response_id, *rest in db.session.execute(query):
+        found.setdefault(response_id, []).append(rest)
+    return found
 
 
-def rating_records(round_: Round, tambon_ids: set[int] | None = None) -> Iterator[RatingRecord]:
-    """The round's ratings in the tambons `tambon_ids` (None: all), streamed in file order."""
-    query = _query(round_.id, tambon_ids).execution_options(yield_per=BATCH)
-    names, place = None, None
-    for row in db.session.execute(query):
-        # Rows come tambon by tambon: one Place per run of rows, none kept after it.
-        if tuple(row[2:8]) != names:
+def rating_records(
+    round_: Round, tambon_ids: set[int] | None = None, lang: str = "th"
+) -> Iterator[RatingRecord]:
+    """The round's ratings in the tambons `tambon_ids` (None: all), in file order.
+
+    The people are read and ordered first (one row each); their ratings are then read
+    BATCH people at a time, so memory follows the batch, not the file.
+    """
+    people = sorted(_people(round_.id, tambon_ids), key=_file_order(lang))
+    places: dict[tuple, Place] = {}
+    for start in range(0, len(people), BATCH):
+        batch = people[start : start + BATCH]
+        ratings = _ratings([row[0] for row in batch])
+        for row in batch:
             names = tuple(row[2:8])
-            place = Place(names[0:2], names[2:4], names[4:6])
-        yield RatingRecord(
-            response_id=row[0],
-            submitted_at=bangkok_time(row[1]),
-            place=place,
-            facilitator=row[8],
-            roles=frozenset((row[9] or "").split(",")) - {""},
-            agency=row[10],
-            team=row[11],
-            item_code=row[12],
-            current=float(row[13]),
-            target=float(row[14]),
-            note=row[15],
-        )
+            place = places.setdefault(names, Place(names[0:2], names[2:4], names[4:6]))
+            for item_code, current, target, note in ratings.get(row[0], ()):
+                yield RatingRecord(
+                    response_id=row[0],
+                    submitted_at=bangkok_time(row[1]),
+                    place=place,
+                    facilitator=row[8],
+                    roles=frozenset(roles_from_text(row[9])),
+                    agency=row[10],
+                    team=row[11],
+                    item_code=item_code,
+                    current=float(current),
+                    target=float(target),
+                    note=note,
+                )

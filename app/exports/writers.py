@@ -11,6 +11,7 @@ import csv
 import io
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import BinaryIO
 
 from flask_babel import force_locale
@@ -27,6 +28,7 @@ BOM = "\ufeff"
 CHUNK_ROWS = 500
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F2")
+STAMP = datetime(2000, 1, 1)  # the date inside a file when the caller gives none
 
 
 def csv_chunks(table: Table) -> Iterator[str]:
@@ -50,12 +52,17 @@ def write_csv(table: Table, out) -> None:
         out.write(chunk)
 
 
-def write_xlsx(table: Table, out: BinaryIO, about: Sequence[tuple[str, object]] = ()) -> None:
-    """Write `table` as an XLSX workbook to `out` (a path or a binary file)."""
+def write_xlsx(
+    table: Table,
+    out: BinaryIO,
+    about: Sequence[tuple[str, object]] = (),
+    stamp: datetime = STAMP,
+) -> None:
+    """Write `table` as an XLSX workbook to `out` (a path or a binary file), dated `stamp`."""
     with tempfile.TemporaryFile() as skeleton:
         _skeleton(table, about).save(skeleton)
         skeleton.seek(0)
-        stream_rows(skeleton, out, table.rows)
+        stream_rows(skeleton, out, table.rows, stamp)
 
 
 def _skeleton(table: Table, about: Sequence[tuple[str, object]]) -> Workbook:

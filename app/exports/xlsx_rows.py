@@ -26,22 +26,38 @@ CHUNK_ROWS = 500
 _PROBE_ROW = re.compile(r'<row r="2"[^>]*>.*?</row>', re.S)
 _STYLE = re.compile(r'<c r="([AB])2"[^>]*? s="(\d+)"')
 _DIMENSION = re.compile(r"<dimension [^>]*/>")
+_DOC_TIMES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+CORE_PROPERTIES = "docProps/core.xml"
 
 
-def stream_rows(skeleton: BinaryIO, out: BinaryIO | str, rows: Iterable[Sequence]) -> None:
-    """Copy the workbook `skeleton` to `out`, its first sheet's probe row replaced by `rows`."""
+def stream_rows(
+    skeleton: BinaryIO, out: BinaryIO | str, rows: Iterable[Sequence], stamp: datetime
+) -> None:
+    """Copy the workbook `skeleton` to `out`, its first sheet's probe row replaced by `rows`.
+
+    Every file inside, and the workbook's own dates, carry `stamp` rather than the time of
+    writing: the same data make the same bytes, so a file can be compared with an earlier one.
+    """
     with (
         zipfile.ZipFile(skeleton) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
+        # A ZIP file can only hold dates from 1980 to 2107.
+        when = min(max(stamp, datetime(1980, 1, 1)), datetime(2107, 12, 31)).timetuple()[:6]
         for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(entry)
             if entry.filename == DATA_SHEET:
-                _write_sheet(source.read(entry).decode("utf-8"), rows, target)
+                _write_sheet(content.decode("utf-8"), rows, target, info)
+            elif entry.filename == CORE_PROPERTIES:
+                stamped = _DOC_TIMES.sub(rf"\g<1>{stamp:%Y-%m-%dT%H:%M:%SZ}\g<2>", content.decode())
+                target.writestr(info, stamped.encode("utf-8"))
             else:
-                target.writestr(entry, source.read(entry))
+                target.writestr(info, content)
 
 
-def _write_sheet(xml: str, rows: Iterable[Sequence], target: zipfile.ZipFile) -> None:
+def _write_sheet(xml: str, rows: Iterable[Sequence], target: zipfile.ZipFile, info) -> None:
     probe = _PROBE_ROW.search(xml)
     if probe is None:
         raise ValueError("the skeleton's first sheet has no probe row")
@@ -49,7 +65,7 @@ def _write_sheet(xml: str, rows: Iterable[Sequence], target: zipfile.ZipFile) ->
     cells = _CellWriter(date_style=styles["A"], datetime_style=styles["B"])
     # The dimension (used range) is optional, and the skeleton's would be wrong.
     head = _DIMENSION.sub("", xml[: probe.start()])
-    with target.open(DATA_SHEET, "w", force_zip64=True) as sheet:
+    with target.open(info, "w", force_zip64=True) as sheet:
         sheet.write(head.encode("utf-8"))
         chunk = []
         for number, row in enumerate(rows, start=2):

@@ -7,6 +7,8 @@ sequences and mappings and returns frozen dataclasses, tuples and dicts.
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from app.collation import sort_key
+
 ROLES = ("coordination", "meeting_process", "recording")
 
 # item code -> role -> expected level; may be empty, and an item may lack some roles.
@@ -47,9 +49,9 @@ class Person:
     roles: frozenset[str] = field(default_factory=frozenset)
 
 
-def person_order(person: Person) -> tuple[str, int]:
-    """The sort key used for persons everywhere: name, then id."""
-    return (person.name, person.id)
+def person_order(person: Person) -> tuple[bytes, int]:
+    """The sort key used for persons everywhere: name in Thai dictionary order, then id."""
+    return (sort_key(person.name), person.id)
 
 
 def roster(persons: Iterable[Person], answers: Iterable[Answer] = ()) -> dict[int, Person]:

@@ -3,6 +3,8 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from app.collation import sort_key
+
 from .averages import tie_key
 from .facts import Answer, ExpectedLevels, Person, answers_by_person_item, roster, units_of
 from .profile import ItemProfile, TeamProfile, round_profile
@@ -41,7 +43,7 @@ def gap_matrix(
     for pid, unit in units_of(index, item_order).items():
         gaps = tuple(index[pid, i].gap if (pid, i) in index else None for i in item_order)
         rows.append(GapRow(pid, people[pid].name, unit, gaps))
-    rows.sort(key=lambda r: (r.unit, r.name, r.person))
+    rows.sort(key=lambda r: (r.unit, sort_key(r.name), r.person))
     return GapMatrix(tuple(item_order), tuple(rows))
 
 

@@ -83,18 +83,42 @@ def test_a_rejected_entry_says_why_and_keeps_what_was_typed(
         assert 'checked id="roles-2" name="roles" type="checkbox" value="recording"' in page
 
 
-@pytest.mark.parametrize("typed", ["สมชาย", "  สมชาย ", "สมชาย"])
+@pytest.mark.parametrize(
+    "typed", ["สมชาย", "  สมชาย ", "นาย สมชาย", "นายสมชาย", "สม\u200bชาย", "\u202bสมชาย", "Mr. สมชาย"]
+)
 def test_a_name_already_on_the_tambon_roster_is_refused(app, client, setting, typed):
+    """Titles, spaces and invisible characters do not make another person."""
     before = _count(app)
     data = _valid(setting, name=typed, tambon=str(setting.tambons["ท่าไร่"]))
     response = client.post("/j/ABC234/add", data=data)
     assert errors(response.text) == {"name": "มีชื่อนี้อยู่ในรายชื่อของตำบลนี้แล้ว กรุณากลับไปเลือกชื่อจากรายชื่อ"}
+    # "Is this you?" with the way to the person already listed.
+    assert "ใช่คุณหรือไม่" in response.text
+    assert f'href="/j/ABC234/f/{setting.people["สมชาย"]}"' in response.text
     assert _count(app) == before
 
 
-def test_the_same_name_in_another_tambon_is_someone_else(app, client, setting):
-    data = _valid(setting, name="สมชาย", tambon=str(setting.tambons["บางจาก"]))
-    assert client.post("/j/ABC234/add", data=data).status_code == 302
+def test_a_name_of_invisible_characters_is_no_name(app, client, setting):
+    before = _count(app)
+    response = client.post("/j/ABC234/add", data=_valid(setting, name="\u200b\u200b \u200d"))
+    assert errors(response.text) == {"name": "กรุณาเขียนชื่อของคุณ"}
+    assert _count(app) == before
+
+
+def test_the_same_name_in_another_tambon_asks_is_this_you_first(app, client, setting):
+    data = _valid(setting, name="นายสมชาย", tambon=str(setting.tambons["บางจาก"]))
+    before = _count(app)
+    asked = client.post("/j/ABC234/add", data=data)
+    assert asked.status_code == 200 and "ใช่คุณหรือไม่" in asked.text
+    assert f'href="/j/ABC234/f/{setting.people["สมชาย"]}"' in asked.text
+    assert "ตำบลท่าไร่" in asked.text
+    assert _count(app) == before
+    # Not them: ticked, the new person is added, with the name as written (title kept).
+    added = client.post("/j/ABC234/add", data=data | {"someone_else": "y"})
+    assert added.status_code == 302 and _count(app) == before + 1
+    with app.app_context():
+        query = select(Facilitator).filter_by(tambon_id=setting.tambons["บางจาก"], name="นายสมชาย")
+        assert db.session.execute(query).scalar_one().name_key == "สมชาย"
 
 
 def test_a_closed_round_adds_nobody(app, client, setting):

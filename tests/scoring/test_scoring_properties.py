@@ -19,6 +19,7 @@ from app.scoring import (
     team_profiles,
     training_plan,
 )
+from app.scoring.averages import tie_key
 
 ITEMS = ("K1", "K2", "K3", "S1")
 HALF_STEPS = [1 + i / 2 for i in range(9)]  # 1, 1.5, ..., 5
@@ -89,7 +90,9 @@ def test_river_bands_are_ordered(round_):
                 assert band.width == band.high - band.low >= 0
         widths = {b.item: b.width for b in result.bands}
         assert all(widths[i] > 0 for i in result.widest)
-        assert all(widths[i] == max(widths.values()) for i in result.widest)
+        # Widths tie as the method rounds them (team means differ in their last float bits).
+        most = tie_key(max(widths.values()))
+        assert all(tie_key(widths[i]) == most for i in result.widest)
 
 
 @given(rounds())
