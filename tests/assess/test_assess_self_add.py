@@ -84,7 +84,8 @@ def test_a_rejected_entry_says_why_and_keeps_what_was_typed(
 
 
 @pytest.mark.parametrize(
-    "typed", ["สมชาย", "  สมชาย ", "นาย สมชาย", "นายสมชาย", "สม\u200bชาย", "\u202bสมชาย", "Mr. สมชาย"]
+    "typed",
+    ["สมชาย", "  สมชาย ", "นาย สมชาย", "นายสมชาย", "สม\u200bชาย", "\u202bสมชาย", "Mr. สมชาย"],
 )
 def test_a_name_already_on_the_tambon_roster_is_refused(app, client, setting, typed):
     """Titles, spaces and invisible characters do not make another person."""
