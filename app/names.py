@@ -22,6 +22,8 @@ LATIN_TITLES = ("mr", "mrs", "ms", "miss", "dr", "prof", "khun")
 _LATIN_TITLE = re.compile(rf"^(?:{'|'.join(LATIN_TITLES)})\.?(?:\s+|(?=[^\w\s]))", re.I)
 _THAI_TITLE = re.compile(rf"^(?:{'|'.join(re.escape(t) for t in THAI_TITLES)})\s*")
 
+_JOINER = "\u200d"
+
 # "จังหวัด…", "จ.…", "อำเภอ…", "อ.…", "ตำบล…", "ต.…" name the same place as without them.
 _PLACE_PREFIX = re.compile(r"^(?:จังหวัด|จ\.|อำเภอ|อ\.|กิ่งอำเภอ|ตำบล|ต\.|แขวง|เขต)\s*")
 
@@ -31,8 +33,19 @@ def clean_name(text: str) -> str:
     words, none at the ends."""
     text = unicodedata.normalize("NFC", text or "")
     # Cf: zero-width spaces and joiners, bidirectional marks, soft hyphens, BOMs.
-    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    visible = "".join(c for i, c in enumerate(text) if not _invisible(text, i))
     return " ".join(visible.split())
+
+
+def _invisible(text: str, i: int) -> bool:
+    """Whether text[i] is a format character to drop; a joiner inside an emoji sequence
+    (👩‍🌾) is part of what is shown and stays."""
+    if unicodedata.category(text[i]) != "Cf":
+        return False
+    if text[i] != _JOINER or not 0 < i < len(text) - 1:
+        return True
+    before, after = unicodedata.category(text[i - 1]), unicodedata.category(text[i + 1])
+    return not (before in ("So", "Sk", "Mn") and after == "So")
 
 
 def has_letter(text: str) -> bool:

@@ -17,11 +17,9 @@ _WORDING = {
 
 def person_profile(response: Response, instrument: Instrument) -> TeamProfile:
     """One response as a profile of one person (the radar's data)."""
+    # The person as they answered: their expected levels are those of their roles then.
     person = Person(
-        response.facilitator_id,
-        response.facilitator.name,
-        str(response.facilitator.tambon_id),
-        frozenset(response.facilitator.roles),
+        response.facilitator_id, response.name, str(response.tambon_id), frozenset(response.roles)
     )
     answers = [
         Answer(person.id, person.unit, r.item_code, r.current_level, r.target_level)
@@ -37,7 +35,7 @@ def radar_inputs(response: Response, lang: str) -> dict:
     return {
         "profile": person_profile(response, instrument),
         "item_labels": {item.code: item.code for item in instrument.items},
-        "title": response.facilitator.name,
+        "title": response.name,
         "wording": _WORDING.get(lang, THAI),
     }
 

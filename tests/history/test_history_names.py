@@ -76,3 +76,9 @@ def test_thai_order_puts_leading_vowels_with_their_consonant():
 def test_english_sorts_as_english():
     assert sorted_by_name(["bob", "Alice", "carol"], str, "en") == ["Alice", "bob", "carol"]
     assert sort_key("Bang Chak", "en") < sort_key("Tha Rai", "en")
+
+
+def test_an_emoji_keeps_its_joiners():
+    farmer = "ชาวนา 👩🏽\u200d🌾 ครอบครัว 👨\u200d👩\u200d👧\u200d👦"
+    assert clean_name(farmer) == farmer
+    assert clean_name("คุณ\u200bอำนวย\u200d\u200c\ufeffจ้ะ") == "คุณอำนวยจ้ะ"
