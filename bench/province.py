@@ -28,6 +28,8 @@ from app.models import (
     round_tambon,
 )
 from app.models.base import utcnow
+from app.models.people import roles_text
+from app.names import identity_key
 from config import Config
 
 ROLES = ("coordination", "meeting_process", "recording")
@@ -89,6 +91,8 @@ def _people(count: int, tambon_ids: list[int], seed: int) -> list[tuple[int, tup
          "agency": "พช.", "team": "u", "created_at": utcnow()}
         for n in range(count)
     ]  # fmt: skip
+    for row in rows:  # a bulk insert skips the model's own name key
+        row["name_key"] = identity_key(row["name"])
     db.session.execute(insert(Facilitator), rows)
     names = [r["name"] for r in rows]
     found = db.session.execute(
@@ -117,10 +121,13 @@ def _round(version, tambon_ids: list[int], number: int, seed: int) -> int:
 
 def _answers(round_id: int, instrument, people, rng: random.Random, number: int) -> None:
     now = utcnow()
+    who = _as_they_are([fid for fid, _ in people])
     responses = [
         {"round_id": round_id, "facilitator_id": fid, "revision": 1, "submitted_at": now,
-         "updated_at": now, "token_hash": hashlib.sha256(f"{round_id}-{fid}".encode()).hexdigest()}
-        for fid, _ in people
+         "updated_at": now, "token_hash": hashlib.sha256(f"{round_id}-{fid}".encode()).hexdigest(),
+         "name": who[fid][0], "tambon_id": who[fid][1], "agency": who[fid][2], "team": who[fid][3],
+         "roles_text": roles_text(roles)}
+        for fid, roles in people
     ]  # fmt: skip
     db.session.execute(insert(Response), responses)
     ids = dict(db.session.execute(
@@ -140,6 +147,13 @@ def _answers(round_id: int, instrument, people, rng: random.Random, number: int)
                                     for i, (c, t) in zip(instrument.items, marks)]})  # fmt: skip
     db.session.execute(insert(Rating), ratings)
     db.session.execute(insert(ResponseRevision), history)
+
+
+def _as_they_are(ids: list[int]) -> dict[int, tuple]:
+    """(name, tambon id, agency, team) of each facilitator, as a response keeps them."""
+    columns = (Facilitator.name, Facilitator.tambon_id, Facilitator.agency, Facilitator.team)
+    query = select(Facilitator.id, *columns).where(Facilitator.id.in_(ids))
+    return {fid: tuple(rest) for fid, *rest in db.session.execute(query)}
 
 
 def _mark(item, roles, rng: random.Random, number: int) -> tuple[float, float]:
