@@ -38,6 +38,11 @@ def today():
     return today_in_thailand()
 
 
+def today_typed(lang: str) -> str:
+    """Today as the date field takes it, in the user's era: the field's hint."""
+    return format_day_input(today(), lang)
+
+
 class DayField(Field):
     """A date typed as text, its year in either era (`app.i18n.parse_day`); shown back as
     D/M/YYYY in the user's era. A plain text input: a date input always shows and sends the

@@ -7,11 +7,11 @@ from flask_login import current_user
 
 from app.auth.access import coordinator_required
 from app.extensions import db
-from app.i18n import current_lang, format_day_input, today_in_thailand
+from app.i18n import current_lang
 from app.models import Round, Tambon
 from app.rounds.access import round_for
 from app.rounds.choices import answered_tambons, has_answers, offer_tambons
-from app.rounds.forms import EditRoundForm
+from app.rounds.forms import EditRoundForm, today_typed
 from app.rounds.routes import bp
 
 
@@ -28,7 +28,7 @@ def edit(round_id: int):
         db.session.commit()
         flash(_("The round is saved."), "success")
         return redirect(url_for(".index"))
-    today = format_day_input(today_in_thailand(), lang)
+    today = today_typed(lang)
     return render_template("rounds/edit.html", form=form, groups=groups, today=today, round_=round_)
 
 

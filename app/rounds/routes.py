@@ -7,14 +7,14 @@ from sqlalchemy.exc import IntegrityError
 
 from app.auth.access import coordinator_required
 from app.extensions import db
-from app.i18n import current_lang, format_day_input, today_in_thailand
+from app.i18n import current_lang
 from app.instruments.store import latest_version
 from app.models import Round, Tambon
 from app.models.base import utcnow
 from app.rounds.access import can_manage_round, round_for, round_listings
 from app.rounds.choices import offer_instruments, offer_tambons, rounds_with_answers
 from app.rounds.codes import code_taken, new_join_code
-from app.rounds.forms import RoundForm
+from app.rounds.forms import RoundForm, today_typed
 from app.rounds.links import public_url, qr_svg, served_on_this_machine_only, svg_response
 
 bp = Blueprint("rounds", __name__, url_prefix="/rounds")
@@ -42,7 +42,7 @@ def new():
         round_ = _open_round(form)
         flash(_("The round is open. Show its join code to the facilitators."), "success")
         return redirect(url_for(".join", round_id=round_.id))
-    return render_template("rounds/new.html", form=form, groups=groups, today=_today_typed())
+    return render_template("rounds/new.html", form=form, groups=groups, today=today_typed(lang))
 
 
 @bp.get("/<int:round_id>/join")
@@ -91,11 +91,6 @@ def reopen(round_id: int):
     db.session.commit()
     flash(_("The round is open again."), "success")
     return redirect(url_for(".index"))
-
-
-def _today_typed() -> str:
-    """Today as the date field takes it, in the user's era: the field's hint."""
-    return format_day_input(today_in_thailand(), current_lang())
 
 
 def _open_round(form: RoundForm) -> Round:
