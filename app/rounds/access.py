@@ -1,8 +1,8 @@
 """Which rounds a coordinator may see and manage: the one rule every round page follows.
 
 A coordinator sees a round when it includes a tambon assigned to them, and within it
-only those tambons; they manage it (close, reopen) when every tambon of the round is
-theirs. An admin does both everywhere. A round the user may not see is "not found", so
+only those tambons; they manage it (edit, delete, close, reopen) when every tambon of the
+round is theirs. An admin does both everywhere. A round the user may not see is "not found", so
 round ids cannot be probed.
 """
 

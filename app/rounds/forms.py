@@ -99,9 +99,12 @@ class DatedMixin:
     """A date more than a year from today is stored only once the user confirms it."""
 
     asks_confirmation = False
+    stored_day = None  # the date already stored (editing): kept as it is, it is not asked again
 
     def validate_held_on(self, field) -> None:
-        if field.data is None or not more_than_a_year_apart(field.data, today()):
+        if field.data is None or field.data == self.stored_day:
+            return
+        if not more_than_a_year_apart(field.data, today()):
             return
         if not self.date_confirmed.data:
             self.asks_confirmation = True

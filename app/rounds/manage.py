@@ -22,7 +22,7 @@ def edit(round_id: int):
     lang = current_lang()
     form = EditRoundForm(data=_as_stored(round_))
     groups = offer_tambons(form, current_user, lang)
-    form.answered = answered_tambons(round_, lang)
+    form.answered, form.stored_day = answered_tambons(round_, lang), round_.held_on
     if form.validate_on_submit():
         _change(round_, form)
         db.session.commit()

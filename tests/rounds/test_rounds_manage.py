@@ -127,6 +127,10 @@ def test_a_redate_follows_the_date_rules(app, client, world):
     assert _round(app, world.rounds["answered"]) == before
     _edit(client, world.rounds["answered"], tambons, held_on="1/1/2572", date_confirmed="y")
     assert _round(app, world.rounds["answered"])[1] == date(2029, 1, 1)
+    # Renamed later, its date kept as it is: not asked again.
+    renamed = _edit(client, world.rounds["answered"], tambons, name="รอบอนาคต", held_on="1/1/2572")
+    assert renamed.status_code == 302
+    assert _round(app, world.rounds["answered"])[:2] == ("รอบอนาคต", date(2029, 1, 1))
 
 
 def test_a_tambon_where_someone_answered_stays(app, client, world):
