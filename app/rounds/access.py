@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from app.auth.access import visible_tambon_ids
 from app.extensions import db
-from app.models import Coordinator, Facilitator, Response, Round, round_tambon
+from app.models import Coordinator, Response, Round, round_tambon
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +46,10 @@ def round_listings(user: Coordinator) -> list[RoundListing]:
         round_tambon.c.tambon_id,
         visible,
     )
+    # Counted by the tambon each person answered for, not the one they are in today.
     answers = _count_by_round(
-        select(Response.round_id, func.count()).join(Facilitator).group_by(Response.round_id),
-        Facilitator.tambon_id,
+        select(Response.round_id, func.count()).group_by(Response.round_id),
+        Response.tambon_id,
         visible,
     )
     return [RoundListing(r, tambons.get(r.id, 0), answers.get(r.id, 0)) for r in rounds]

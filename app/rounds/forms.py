@@ -65,10 +65,6 @@ class DayField(Field):
         except ValueError as error:
             raise ValueError(DATE_MESSAGES.get(str(error), YEAR_MESSAGE)) from None
 
-    def pre_validate(self, form) -> None:
-        if self.data is None and not self.process_errors:
-            raise ValidationError(_l("Enter the date."))
-
 
 class TambonsMixin:
     """Tambons ticked one by one or a whole district at once, among the choices of the view."""

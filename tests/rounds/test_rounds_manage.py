@@ -337,3 +337,16 @@ def test_progress_without_a_round_sharing_anyone_has_no_default(client, three_ro
     page = client.get(f"/rounds/{three_rounds['alone']}/progress").text
     assert " selected>" not in page and 'id="tambon-progress"' not in page
     assert f'<option value="{three_rounds["later"]}">' in page  # still offered by hand
+
+
+def test_the_list_counts_answers_where_they_were_given(app, client, world):
+    """The mover answered for Bang Chak and is in Tha Rai now: Bang Chak counts the answer."""
+    with app.app_context():
+        builders.coordinator(
+            "bangchak", PASSWORD, places=[db.session.get(Tambon, world.tambons["bangchak"])]
+        )
+        db.session.commit()
+    _sign_in(client, "bangchak")
+    page = client.get("/rounds").text
+    row = re.search(r"รอบตอบแล้ว</a></th>(.*?)</tr>", page, re.DOTALL).group(1)
+    assert re.findall(r'<td class="num">(\d+)</td>', row) == ["1", "1"]  # tambons, answers
