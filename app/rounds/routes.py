@@ -1,4 +1,5 @@
-"""Coordinators open rounds, show their join code and QR poster, and close or reopen them."""
+"""Coordinators open rounds, show their join code and QR poster, and close or reopen them
+(changing and deleting a round: manage.py)."""
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
