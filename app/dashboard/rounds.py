@@ -1,6 +1,9 @@
 """Which rounds a user may see, and which of them can be compared with a round."""
 
-from app.models import Coordinator, Round
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Coordinator, Response, Round
 from app.rounds.access import visible_rounds
 
 from .scope import Scope
@@ -26,9 +29,26 @@ def _when(round_: Round) -> tuple:
 
 
 def previous_round(round_: Round, others: list[Round]) -> int | None:
-    """The id of the latest round in `others` held before `round_` (look back), or None."""
-    earlier = [other for other in others if _when(other) < _when(round_)]
+    """The id of the latest round in `others` held before `round_` that shares a respondent
+    with it (look back), or None: a round that shares nobody has nothing to compare."""
+    return latest_earlier(round_, others, sharing_respondents(round_, others))
+
+
+def latest_earlier(round_: Round, others: list[Round], sharing: set[int]) -> int | None:
+    """The id of the latest round in `others` held before `round_` whose id is in `sharing`."""
+    earlier = [o for o in others if _when(o) < _when(round_) and o.id in sharing]
     return max(earlier, key=_when).id if earlier else None
+
+
+def sharing_respondents(round_: Round, others: list[Round]) -> set[int]:
+    """The ids of the rounds in `others` where someone who answered `round_` answered too."""
+    if not others:
+        return set()
+    people = select(Response.facilitator_id).where(Response.round_id == round_.id)
+    query = select(Response.round_id).where(
+        Response.round_id.in_([o.id for o in others]), Response.facilitator_id.in_(people)
+    )
+    return set(db.session.execute(query.distinct()).scalars())
 
 
 def in_time_order(a: Scope, b: Scope) -> tuple[Scope, Scope]:

@@ -1,6 +1,8 @@
-"""Rounds (รอบการประเมิน): coordinators open them, share the join code, close them."""
+"""Rounds (รอบการประเมิน): coordinators open them, share the join code, change, close them."""
 
-from app.rounds import routes
+from app.rounds import manage, routes
+
+__all__ = ["manage", "routes"]
 
 
 def init_app(app) -> None:

@@ -1,8 +1,8 @@
 """Which rounds a coordinator may see and manage: the one rule every round page follows.
 
 A coordinator sees a round when it includes a tambon assigned to them, and within it
-only those tambons; they manage it (close, reopen) when every tambon of the round is
-theirs. An admin does both everywhere. A round the user may not see is "not found", so
+only those tambons; they manage it (edit, delete, close, reopen) when every tambon of the
+round is theirs. An admin does both everywhere. A round the user may not see is "not found", so
 round ids cannot be probed.
 """
 
@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from app.auth.access import visible_tambon_ids
 from app.extensions import db
-from app.models import Coordinator, Facilitator, Response, Round, round_tambon
+from app.models import Coordinator, Response, Round, round_tambon
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +46,10 @@ def round_listings(user: Coordinator) -> list[RoundListing]:
         round_tambon.c.tambon_id,
         visible,
     )
+    # Counted by the tambon each person answered for, not the one they are in today.
     answers = _count_by_round(
-        select(Response.round_id, func.count()).join(Facilitator).group_by(Response.round_id),
-        Facilitator.tambon_id,
+        select(Response.round_id, func.count()).group_by(Response.round_id),
+        Response.tambon_id,
         visible,
     )
     return [RoundListing(r, tambons.get(r.id, 0), answers.get(r.id, 0)) for r in rounds]

@@ -1,20 +1,21 @@
-"""Coordinators open rounds, show their join code and QR poster, and close or reopen them."""
+"""Coordinators open rounds, show their join code and QR poster, and close or reopen them
+(changing and deleting a round: manage.py)."""
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
-from wtforms import SelectChoice
 
-from app.auth.access import coordinator_required, visible_tambons
+from app.auth.access import coordinator_required
 from app.extensions import db
 from app.i18n import current_lang
-from app.instruments.store import latest_version, latest_versions
+from app.instruments.store import latest_version
 from app.models import Round, Tambon
 from app.models.base import utcnow
 from app.rounds.access import can_manage_round, round_for, round_listings
+from app.rounds.choices import offer_instruments, offer_tambons, rounds_with_answers
 from app.rounds.codes import code_taken, new_join_code
-from app.rounds.forms import RoundForm
+from app.rounds.forms import RoundForm, today_typed
 from app.rounds.links import public_url, qr_svg, served_on_this_machine_only, svg_response
 
 bp = Blueprint("rounds", __name__, url_prefix="/rounds")
@@ -27,18 +28,22 @@ def index():
         "rounds/index.html",
         listings=round_listings(current_user),
         can_manage=can_manage_round,
+        answered=rounds_with_answers(),
     )
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @coordinator_required
 def new():
-    form = _round_form()
+    form = RoundForm()
+    lang = current_lang()
+    offer_instruments(form, lang)
+    groups = offer_tambons(form, current_user, lang)
     if form.validate_on_submit():
         round_ = _open_round(form)
         flash(_("The round is open. Show its join code to the facilitators."), "success")
         return redirect(url_for(".join", round_id=round_.id))
-    return render_template("rounds/new.html", form=form)
+    return render_template("rounds/new.html", form=form, groups=groups, today=today_typed(lang))
 
 
 @bp.get("/<int:round_id>/join")
@@ -89,19 +94,6 @@ def reopen(round_id: int):
     return redirect(url_for(".index"))
 
 
-def _round_form() -> RoundForm:
-    """The form with the choices this user has: the latest instruments, their own tambons."""
-    form = RoundForm()
-    lang = current_lang()
-    form.instrument.choices = [
-        SelectChoice(v.instrument_key, v.instrument.title.get(lang)) for v in latest_versions()
-    ]
-    form.tambons.choices = [
-        SelectChoice(str(t.id), t.name_in(lang)) for t in visible_tambons(current_user)
-    ]
-    return form
-
-
 def _open_round(form: RoundForm) -> Round:
     """Store the new round with a fresh join code; a code taken a moment ago is drawn again."""
     for _attempt in range(5):
@@ -110,7 +102,7 @@ def _open_round(form: RoundForm) -> Round:
             held_on=form.held_on.data,
             instrument_version=latest_version(form.instrument.data),
             join_code=new_join_code(code_taken),
-            tambons=[db.session.get(Tambon, i) for i in form.tambon_ids()],
+            tambons=[db.session.get(Tambon, i) for i in form.chosen_tambon_ids()],
         )
         db.session.add(round_)
         try:

@@ -129,7 +129,8 @@ def test_an_admin_may_choose_any_tambon(app, client, places):
     [
         ({"name": "  "}, "กรุณาตั้งชื่อรอบการประเมิน"),
         ({"held_on": None}, "กรุณาใส่วันที่"),
-        ({"held_on": "14/11/2569"}, "กรุณาใส่วันที่ให้ถูกต้อง เช่น 2026-11-14"),
+        ({"held_on": "14-11-2569"}, "กรุณาใส่วันที่ให้ถูกต้อง เช่น 14/11/2569 หรือ 2569-11-14"),
+        ({"held_on": "3112-11-20"}, "เช่น 14/11/2569 หรือ 2569-11-14"),
         ({"instrument": "nothing"}, "กรุณาเลือกแบบประเมินจากรายการ"),
         ({"tambons": None}, "กรุณาเลือกอย่างน้อยหนึ่งตำบล"),
     ],
@@ -222,8 +223,9 @@ def test_a_round_shared_with_other_tambons_is_closed_by_an_admin_only(app, clien
     with app.app_context():
         assert db.session.get(Round, places.shared).is_open
     page = client.get("/rounds").text
-    assert f'action="/rounds/{places.mine}/close"' in page
-    assert f'action="/rounds/{places.shared}/close"' not in page
+    assert f'href="/rounds/{places.mine}/close"' in page  # asks for confirmation first
+    assert f'href="/rounds/{places.shared}/close"' not in page
+    assert f'href="/rounds/{places.shared}/edit"' not in page
 
 
 def test_round_posts_are_csrf_protected(csrf_app, places):

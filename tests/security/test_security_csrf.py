@@ -89,6 +89,13 @@ POSTS = (
     Post("/admin/accounts/<int:account_id>/password",
          lambda w: f"/admin/accounts/{w.accounts['spare']}/password",
          lambda w: {"password": "a new long password", "confirm": "a new long password"}, 302),
+    # Rounds managed (issue 10): the edit keeps the spare round as it is; the delete of an
+    # answered round is refused (a redirect with a message), so the world stays whole.
+    Post("/rounds/<int:round_id>/edit", lambda w: f"/rounds/{w.rounds['spare_demo']}/edit",
+         lambda w: {"name": "รอบสำรอง", "held_on": "2026-01-10", "date_confirmed": "y",
+                    "tambons": [str(w.tambons[k]) for k in ("bangchak", "tharai", "mst")]}, 302),
+    Post("/rounds/<int:round_id>/delete", lambda w: f"/rounds/{w.rounds['earlier']}/delete",
+         _none, 302),
 )
 # fmt: on
 

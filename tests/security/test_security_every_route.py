@@ -73,6 +73,7 @@ DEMO = "S S S 404 200 200"  # a round with the coordinator's tambon, not the oth
 OTHER = "S S S 200 404 200"  # the other province's round
 DEMO_THA_RAI = "S S S 404 404 200"  # a tambon of DEMO26 the coordinator does not look after
 ADMIN = "S S S 403 403 200"
+MANAGE_DEMO = "S S S 404 403 200"  # the demo round: only the admin manages all its tambons
 SIGN_IN_PAGE = "200 200 200 302 302 302"
 
 
@@ -185,6 +186,17 @@ def _new_password(w: World, v: str) -> dict:
 
 def _new_tambon(w: World, v: str) -> dict:
     return {"province_th": "จังหวัดทดลอง", "district_th": "อำเภอทดลอง", "tambon_th": "ตำบลทดลอง"}
+
+
+def _spare_demo_unchanged(w: World, v: str) -> dict:
+    """The spare demo round as it is (see security_world._spare_round)."""
+    tambons = [str(w.tambons[key]) for key in ("bangchak", "tharai", "mst")]
+    return {"name": "รอบสำรอง", "held_on": "10/1/2569", "date_confirmed": "y", "tambons": tambons}
+
+
+def _spare_other_unchanged(w: World, v: str) -> dict:
+    return {"name": "รอบสำรอง", "held_on": "2026-01-10", "date_confirmed": "y",
+            "tambons": str(w.tambons["pakphun"])}  # fmt: skip
 
 
 def _fixed(data: dict) -> Callable[[World, str], dict]:
@@ -338,6 +350,22 @@ CASES = (
     Case("GET", PASSWORD_PAGE, "", _spare("/password"), ADMIN),
     Case("POST", PASSWORD_PAGE, "", _spare("/password"), "S S S 403 403 302",
          data=_new_password),
+    # Rounds managed (issue 10): edit, delete, close with confirmation. Nothing here changes
+    # the world: the edit stores the spare round as it is, the deletes are refused (answered).
+    Case("GET", "/rounds/<int:round_id>/edit", "demo", _round("demo", "/edit"), MANAGE_DEMO),
+    Case("GET", "/rounds/<int:round_id>/edit", "other", _round("other", "/edit"), OTHER),
+    Case("POST", "/rounds/<int:round_id>/edit", "spare demo, unchanged",
+         _round("spare_demo", "/edit"), "S S S 404 403 302", data=_spare_demo_unchanged),
+    Case("POST", "/rounds/<int:round_id>/edit", "spare other, unchanged",
+         _round("spare_other", "/edit"), "S S S 302 404 302", data=_spare_other_unchanged),
+    Case("GET", "/rounds/<int:round_id>/delete", "demo", _round("demo", "/delete"), MANAGE_DEMO),
+    Case("GET", "/rounds/<int:round_id>/delete", "other", _round("other", "/delete"), OTHER),
+    Case("POST", "/rounds/<int:round_id>/delete", "demo, answered: refused",
+         _round("demo", "/delete"), "S S S 404 403 302"),
+    Case("POST", "/rounds/<int:round_id>/delete", "other, answered: refused",
+         _round("other", "/delete"), "S S S 302 404 302"),
+    Case("GET", "/rounds/<int:round_id>/close", "demo", _round("demo", "/close"), MANAGE_DEMO),
+    Case("GET", "/rounds/<int:round_id>/close", "other", _round("other", "/close"), OTHER),
 )
 # fmt: on
 
