@@ -70,7 +70,7 @@ POSTS = (
     Post("/r/<token>/edit", lambda w: f"/r/{w.tokens[FACILITATOR]}/edit", _answers, 303,
          signed_in=False, refused_page=STALE),
     Post("/rounds/new", lambda w: "/rounds/new",
-         lambda w: {"name": "รอบไม่มีโทเคน", "held_on": "2026-12-01",
+         lambda w: {"name": "รอบไม่มีโทเคน", "held_on": "2026-12-01", "date_confirmed": "y",
                     "instrument": "facilitator-competency",
                     "tambons": str(w.tambons["bangchak"])}, 302),
     Post("/rounds/<int:round_id>/close", lambda w: f"/rounds/{w.rounds['spare_demo']}/close",

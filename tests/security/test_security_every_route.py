@@ -166,7 +166,8 @@ def _self_added(w: World, v: str) -> dict:
 
 
 def _new_round(w: World, v: str) -> dict:
-    return {"name": "รอบทดลองสิทธิ์", "held_on": "2026-12-01", "instrument": "facilitator-competency",
+    return {"name": "รอบทดลองสิทธิ์", "held_on": "2026-12-01", "date_confirmed": "y",
+            "instrument": "facilitator-competency",
             "tambons": str(w.tambons["bangchak"])}  # fmt: skip
 
 

@@ -340,7 +340,8 @@ def test_hostile_text_in_admin_forms_shows_as_text(world_app, world):
     account = {"username": "hostile", "display_name": markup, "password": "long password here",
                "confirm": "long password here", "is_admin": "y"}  # fmt: skip
     assert admin.post("/admin/accounts/new", data=account).status_code == 302
-    new_round = {"name": markup, "held_on": "2026-12-01", "instrument": "facilitator-competency",
+    new_round = {"name": markup, "held_on": "2026-12-01", "date_confirmed": "y",
+                 "instrument": "facilitator-competency",
                  "tambons": str(world.tambons["bangchak"])}  # fmt: skip
     opened = admin.post("/rounds/new", data=new_round)
     assert opened.status_code == 302
