@@ -7,6 +7,7 @@
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from app.extensions import db
 from app.models import InstrumentVersion
@@ -43,6 +44,7 @@ def build_roster(instruments) -> Roster:
     people["สมชาย ใจงามยิ่ง"] = builders.facilitator(tha_rai, "สมชาย ใจงามยิ่ง").id
     open_round = builders.round_(version, [bang_chak, tha_rai], name="รอบเปิด", code="OPEN26")
     closed = builders.round_(version, [bang_chak], name="รอบปิด", code="SHUT25")
+    closed.held_on = date(2026, 5, 16)
     builders.coordinator("admin", PASSWORD, admin=True)
     builders.coordinator("local", PASSWORD, places=[bang_chak])
     builders.coordinator("stranger", PASSWORD, places=[tha_rai])
