@@ -18,7 +18,9 @@ from app.facilitators.listing import Filters, answered_counts, matching
 from app.facilitators.merge import KEPT, OTHER, merge, responses_of
 from app.facilitators.wording import describe, role_words, team_word
 from app.models import ROLES, Round
+from app.security import MAX_ID
 
+ID = click.IntRange(1, MAX_ID)
 group = AppGroup("facilitators", help="List, show, edit, merge and deactivate facilitators.")
 LOCAL_URL = "http://127.0.0.1:5000"
 
@@ -53,7 +55,7 @@ def _line(person, answered: int) -> str:
 
 
 @group.command("list")
-@click.option("--tambon", type=int, help="Only this tambon (id).")
+@click.option("--tambon", type=ID, help="Only this tambon (id).")
 @click.option("--search", default="", help="Part of a name, with or without a title.")
 @click.option("--all", "everyone", is_flag=True, help="Deactivated people too.")
 @_refusals_as_errors
@@ -66,7 +68,7 @@ def list_command(tambon: int | None, search: str, everyone: bool) -> None:
 
 
 @group.command("show")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @_refusals_as_errors
 def show_command(person_id: int) -> None:
     """Show a facilitator: details, rounds answered and the history of changes."""
@@ -97,9 +99,9 @@ def _roles(text: str | None) -> tuple[str, ...] | None:
 
 
 @group.command("edit")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @click.option("--name", help="The name as written.")
-@click.option("--tambon", type=int, help="Move to this tambon (id).")
+@click.option("--tambon", type=ID, help="Move to this tambon (id).")
 @click.option("--roles", help="Comma-separated: " + ",".join(ROLES) + ".")
 @click.option("--agency", help="The agency (an empty string for none).")
 @click.option("--team", type=click.Choice(("u", "v", "none")), help="u, v or none.")
@@ -131,8 +133,8 @@ def _choices(pairs: tuple[str, ...]) -> dict[int, str]:
 
 
 @group.command("merge")
-@click.argument("keep_id", type=int)
-@click.argument("other_id", type=int)
+@click.argument("keep_id", type=ID)
+@click.argument("other_id", type=ID)
 @click.option("--keep", "keep", multiple=True, metavar="ROUND_ID=kept|other",
               help="For a round both answered: whose answers count (once per round).")  # fmt: skip
 @_refusals_as_errors
@@ -148,7 +150,7 @@ def merge_command(keep_id: int, other_id: int, keep: tuple[str, ...]) -> None:
 
 
 @group.command("deactivate")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @click.option("--undo", is_flag=True, help="Reactivate instead.")
 @_refusals_as_errors
 def deactivate_command(person_id: int, undo: bool) -> None:
@@ -161,7 +163,7 @@ def deactivate_command(person_id: int, undo: bool) -> None:
 
 
 @group.command("delete")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @_refusals_as_errors
 def delete_command(person_id: int) -> None:
     """Delete a facilitator who never answered a round."""
@@ -173,8 +175,8 @@ def delete_command(person_id: int) -> None:
 
 
 @group.command("new-link")
-@click.argument("person_id", type=int)
-@click.argument("round_id", type=int)
+@click.argument("person_id", type=ID)
+@click.argument("round_id", type=ID)
 @_refusals_as_errors
 def new_link_command(person_id: int, round_id: int) -> None:
     """Issue a new personal link for a response in an open round; prints it once."""

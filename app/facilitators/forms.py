@@ -11,11 +11,12 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import AnyOf, InputRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.assess.forms import ROLE_LABELS, OneValue
 from app.facilitators.manage import AGENCY_MAX, NAME_MAX
+from app.facilitators.merge import KEPT, OTHER
 from app.models import ROLES
 from app.names import clean_name, has_letter
 
@@ -84,6 +85,9 @@ class ConfirmForm(FlaskForm):
         return self.validate_on_submit() and self.confirm.data == "yes"
 
 
+CHOOSE = _l("Choose which answers count.")
+
+
 def merge_form(shared_round_ids: list[int]):
     """The merge form: the other record, and for each round both answered, which counts."""
 
@@ -93,9 +97,10 @@ def merge_form(shared_round_ids: list[int]):
 
     for round_id in shared_round_ids:
         field = RadioField(
-            choices=[SelectChoice("kept", _l("this record's answers")),
-                     SelectChoice("other", _l("the other record's answers"))],
-            validators=[OneValue(), InputRequired(message=_l("Choose which answers count."))],
+            choices=[SelectChoice(KEPT, _l("this record's answers")),
+                     SelectChoice(OTHER, _l("the other record's answers"))],
+            validate_choice=False,
+            validators=[OneValue(), AnyOf((KEPT, OTHER), message=CHOOSE)],
         )  # fmt: skip
         setattr(MergeForm, f"round_{round_id}", field)
     return MergeForm()

@@ -19,17 +19,29 @@ from app.facilitators.wording import describe, role_words, tambon_name, team_wor
 from app.i18n import current_lang
 from app.models import Round
 from app.rounds.links import public_url, qr_svg
+from app.security import MAX_ID
 
 bp = Blueprint("facilitators", __name__, url_prefix="/facilitators")
 SEARCH_MAX = 200
+
+
+def _id_arg(value) -> int | None:
+    """A query or form value that is an id (a number in an id's range), else None."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 1 <= number <= MAX_ID else None
 
 
 def _actor():
     return actor_for(current_user, visible_tambon_ids(current_user))
 
 
-def _person(facilitator_id: int):
+def _person(facilitator_id: int | None):
     """The person asked for, or 404 when the user may not see them."""
+    if facilitator_id is None:
+        abort(404)
     try:
         return manage.person_for(facilitator_id, _actor())
     except manage.NotVisible:
@@ -58,13 +70,14 @@ def facilitator_words():
 @coordinator_required
 def index():
     actor = _actor()
-    tambon_id = request.args.get("tambon", type=int)
-    if tambon_id is not None and not actor.may_touch(tambon_id):
+    tambon = request.args.get("tambon", "")
+    tambon_id = _id_arg(tambon)
+    if tambon and (tambon_id is None or not actor.may_touch(tambon_id)):
         abort(404)
     search = request.args.get("q", "")[:SEARCH_MAX]
     everyone = request.args.get("all") == "1"
     filters = Filters(actor.scope, tambon_id, search, everyone)
-    page = page_of(filters, request.args.get("page", 1, type=int))
+    page = page_of(filters, request.args.get("page", 1, type=int) or 1)
     return render_template(
         "facilitators/index.html", page=page, filters=filters, tambons=_tambons()
     )
@@ -164,8 +177,8 @@ def delete(facilitator_id: int):
 @coordinator_required
 def merge_page(facilitator_id: int):
     kept = _person(facilitator_id)
-    other_id = (request.form if request.method == "POST" else request.args).get("other", type=int)
-    other = _person(other_id) if other_id is not None else None
+    sent = request.form if request.method == "POST" else request.args
+    other = _person(_id_arg(sent["other"])) if sent.get("other") else None
     if other is None:
         return _choose_other(kept)
     shared = shared_rounds(kept, other)

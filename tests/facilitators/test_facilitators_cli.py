@@ -141,3 +141,9 @@ def test_new_link_prints_a_working_link(app, runner, roster):
     _refused(app, runner, "new-link", sunee, 999999, message="no round with id 999999")
     _refused(app, runner, "new-link", roster.people["กมล สุขใจ"], roster.open_round,
              message="has not answered this round")  # fmt: skip
+
+
+def test_ids_out_of_range_are_refused(app, runner, roster):
+    _refused(app, runner, "show", 99999999999999999999, message="not in the range")
+    _refused(app, runner, "list", "--tambon", 0, message="not in the range")
+    _refused(app, runner, "new-link", 1, -3, message="No such option")

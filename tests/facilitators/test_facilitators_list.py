@@ -72,7 +72,8 @@ def test_the_tambon_filter(client, roster):
     sign_in(client, "admin")
     assert _names(client, f"?tambon={roster.tha_rai}") == ["สมชาย ใจงามยิ่ง"]
     assert len(_names(client, f"?tambon={roster.bang_chak}")) == 5
-    assert len(_names(client, "?tambon=abc&tambon=1")) == 6  # not a number: every tambon
+    assert len(_names(client, "?tambon=")) == 6  # "All my tambons"
+    assert client.get("/facilitators?tambon=abc").status_code == 404
 
 
 def test_deactivated_people_are_hidden_unless_asked_for(app, client, roster):
@@ -104,3 +105,27 @@ def test_nav_links_to_the_list(client, roster):
     sign_in(client, "local")
     assert '<a href="/facilitators">คุณอำนวย</a>' in client.get("/rounds").text
     assert "<h1>รายชื่อคุณอำนวย</h1>" in client.get("/facilitators").text
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?tambon=99999999999999999999", "?tambon=-1", "?tambon=0", "?page=99999999999999999999",
+     "?page=abc&page=2", "?q=" + "%25_" * 500, "?q=<script>alert(1)</script>", "?all=1&all=0"],
+)  # fmt: skip
+def test_hostile_queries_are_never_an_error(client, roster, query):
+    sign_in(client, "admin")
+    response = client.get(f"/facilitators{query}")
+    assert response.status_code in (200, 404)
+    assert "<script>alert" not in response.text
+
+
+def test_hostile_ids_are_not_found(client, roster):
+    sign_in(client, "admin")
+    sunee = roster.people["นางสุนีย์ ทองประเสริฐ"]
+    for url in (f"/facilitators/{sunee}/merge?other=99999999999999999999",
+                f"/facilitators/{sunee}/merge?other=-5",
+                f"/facilitators/{sunee}/rounds/99999999999999999999/new-link"):  # fmt: skip
+        method = client.post if url.endswith("new-link") else client.get
+        assert method(url).status_code == 404, url
+    huge = {"other": "99999999999999999999"}
+    assert client.post(f"/facilitators/{sunee}/merge", data=huge).status_code == 404
