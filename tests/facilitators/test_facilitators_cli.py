@@ -147,3 +147,6 @@ def test_ids_out_of_range_are_refused(app, runner, roster):
     _refused(app, runner, "show", 99999999999999999999, message="not in the range")
     _refused(app, runner, "list", "--tambon", 0, message="not in the range")
     _refused(app, runner, "new-link", 1, -3, message="No such option")
+    _refused(app, runner, "show", 999999, message="no facilitator with id 999999")
+    _refused(app, runner, "delete", 999999, message="no facilitator with id 999999")
+    _refused(app, runner, "merge", 1, message="Missing argument 'OTHER_ID'")
