@@ -1,6 +1,7 @@
 """The facilitator pages: list, a person's page, edit, deactivate, delete, merge, new link."""
 
 import base64
+from collections import Counter
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -52,12 +53,13 @@ def _tambons():
     """The user's tambons in Thai order, with the district where a name occurs twice."""
     lang = current_lang()
     tambons = sorted_by_name(visible_tambons(current_user), lambda t: t.name_in(lang), lang)
-    names = [t.name_in(lang) for t in tambons]
-    return [
-        (t, f"{t.name_in(lang)} ({t.district.name_in(lang)})" if names.count(t.name_in(lang)) > 1
-         else t.name_in(lang))
-        for t in tambons
-    ]  # fmt: skip
+    seen = Counter(t.name_in(lang) for t in tambons)
+
+    def label(t) -> str:
+        name = t.name_in(lang)
+        return f"{name} ({t.district.name_in(lang)})" if seen[name] > 1 else name
+
+    return [(t, label(t)) for t in tambons]
 
 
 @bp.app_template_global()

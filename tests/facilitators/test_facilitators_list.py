@@ -129,3 +129,12 @@ def test_hostile_ids_are_not_found(client, roster):
         assert method(url).status_code == 404, url
     huge = {"other": "99999999999999999999"}
     assert client.post(f"/facilitators/{sunee}/merge", data=huge).status_code == 404
+
+
+def test_two_tambons_of_one_name_are_told_apart_by_district(app, client, roster):
+    with app.app_context():
+        builders.tambon("บางจาก", "Bang Chak")  # another district's บางจาก
+        db.session.commit()
+    sign_in(client, "admin")
+    page = client.get("/facilitators").text
+    assert page.count(">บางจาก (อำเภอ ") == 2 and ">ท่าไร่</option>" in page
