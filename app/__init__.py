@@ -49,6 +49,7 @@ def _register_features(app: Flask) -> None:
         dashboard,
         demo,
         exports,
+        facilitators,
         health,
         i18n,
         main,
@@ -72,5 +73,6 @@ def _register_features(app: Flask) -> None:
     assess.init_app(app)
     exports.init_app(app)
     roster.init_app(app)
+    facilitators.init_app(app)
     backup.init_app(app)
     unavailable.init_app(app)

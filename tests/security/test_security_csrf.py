@@ -96,6 +96,25 @@ POSTS = (
                     "tambons": [str(w.tambons[k]) for k in ("bangchak", "tharai", "mst")]}, 302),
     Post("/rounds/<int:round_id>/delete", lambda w: f"/rounds/{w.rounds['earlier']}/delete",
          _none, 302),
+    # Facilitators managed (issue 10).
+    Post("/facilitators/<int:facilitator_id>/edit",
+         lambda w: f"/facilitators/{w.people[UNANSWERED].id}/edit",
+         lambda w: {"name": UNANSWERED, "tambon": str(w.tambons["bangchak"]),
+                    "roles": "recording", "agency": "พช.", "team": "v"}, 302),
+    Post("/facilitators/<int:facilitator_id>/deactivate",
+         lambda w: f"/facilitators/{w.people['มาลัย ทองคำดี'].id}/deactivate",
+         lambda w: {"confirm": "yes"}, 302),
+    Post("/facilitators/<int:facilitator_id>/reactivate",
+         lambda w: f"/facilitators/{w.people['มาลัย ทองคำดี'].id}/reactivate", _none, 302),
+    Post("/facilitators/<int:facilitator_id>/delete",
+         lambda w: f"/facilitators/{w.people[FACILITATOR].id}/delete",
+         lambda w: {"confirm": "yes"}, 302),
+    Post("/facilitators/<int:facilitator_id>/merge",
+         lambda w: f"/facilitators/{w.people[UNANSWERED].id}/merge",
+         lambda w: {"other": str(w.people[UNANSWERED].id)}, 200),
+    Post("/facilitators/<int:facilitator_id>/rounds/<int:round_id>/new-link",
+         lambda w: f"/facilitators/{w.people['ปริญญา แสงอรุณ'].id}/rounds/{w.rounds['other']}"
+                   "/new-link", _none, 200),
 )
 # fmt: on
 

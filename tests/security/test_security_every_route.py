@@ -224,6 +224,21 @@ def _everyone_on(code: str) -> Callable[[World, str], list[str]]:
     return lambda w, v: [p.first_name for p in w.people.values() if p.tambon in ROSTER[code]]
 
 
+# Facilitators managed (issue 10): a person of Bang Chak and one of Pak Phun.
+def _person(name: str, path: str = "") -> Callable[[World, str], str]:
+    return lambda w, v: f"/facilitators/{w.people[name].id}{path}"
+
+
+def _unchanged_details(w: World, v: str) -> dict:
+    """ชไมพร's details as they are: the edit goes through and changes nothing."""
+    return {"name": UNANSWERED, "tambon": str(w.tambons["bangchak"]), "roles": "recording",
+            "agency": "พช.", "team": "v"}  # fmt: skip
+
+
+PERSON = "/facilitators/<int:facilitator_id>"
+NEW_LINK = "/facilitators/<int:facilitator_id>/rounds/<int:round_id>/new-link"
+
+
 # fmt: off
 CASES = (
     # Public pages.
@@ -367,6 +382,33 @@ CASES = (
          _round("other", "/delete"), "S S S 302 404 302"),
     Case("GET", "/rounds/<int:round_id>/close", "demo", _round("demo", "/close"), MANAGE_DEMO),
     Case("GET", "/rounds/<int:round_id>/close", "other", _round("other", "/close"), OTHER),
+    # Facilitators managed (issue 10): only the people of one's own tambons.
+    Case("GET", "/facilitators", "", _path("/facilitators?all=1"), SIGNED_IN,
+         shows=_in_scope(FACILITATOR, UNANSWERED, "ปริญญา แสงอรุณ")),
+    Case("GET", "/facilitators", "search", _path("/facilitators?q=%E0%B8%A3"), SIGNED_IN),
+    Case("GET", PERSON, "demo", _person(FACILITATOR), DEMO, shows=_in_scope(FACILITATOR)),
+    Case("GET", PERSON, "other", _person("ปริญญา แสงอรุณ"), OTHER,
+         shows=_in_scope("ปริญญา แสงอรุณ")),
+    Case("GET", PERSON + "/edit", "", _person(UNANSWERED, "/edit"), DEMO),
+    Case("POST", PERSON + "/edit", "unchanged", _person(UNANSWERED, "/edit"), "S S S 404 302 302",
+         data=_unchanged_details),
+    Case("GET", PERSON + "/deactivate", "", _person(UNANSWERED, "/deactivate"), DEMO),
+    Case("POST", PERSON + "/deactivate", "not confirmed", _person(UNANSWERED, "/deactivate"),
+         DEMO),
+    Case("POST", PERSON + "/reactivate", "already active", _person(UNANSWERED, "/reactivate"),
+         "S S S 404 302 302"),
+    Case("GET", PERSON + "/delete", "", _person(UNANSWERED, "/delete"), DEMO),
+    Case("POST", PERSON + "/delete", "answered: refused", _person(FACILITATOR, "/delete"),
+         "S S S 404 302 302", data=_fixed({"confirm": "yes"})),
+    Case("GET", PERSON + "/merge", "search", _person(UNANSWERED, "/merge?q=%E0%B8%A3"), DEMO),
+    Case("GET", PERSON + "/merge", "other province",
+         lambda w, v: f"/facilitators/{w.people[UNANSWERED].id}/merge"
+                      f"?other={w.people['ปริญญา แสงอรุณ'].id}", "S S S 404 404 200"),
+    Case("POST", PERSON + "/merge", "with oneself: refused", _person(UNANSWERED, "/merge"), DEMO,
+         data=lambda w, v: {"other": str(w.people[UNANSWERED].id)}),
+    Case("POST", NEW_LINK, "closed round: refused",
+         lambda w, v: f"/facilitators/{w.people['สุนีย์ ทองประเสริฐ'].id}/rounds/"
+                      f"{w.rounds['earlier']}/new-link", "S S S 404 409 409"),
 )
 # fmt: on
 
