@@ -17,6 +17,7 @@ def response_id(app, instruments):
         round_ = builders.round_(version, [place])
         person = builders.facilitator(place)
         response = Response(round_id=round_.id, facilitator_id=person.id, token_hash="x" * 64)
+        response.take_snapshot(person)
         db.session.add(response)
         db.session.commit()
         return response.id
