@@ -75,3 +75,22 @@ def place_name(text: str) -> str:
 def place_key(text: str) -> str:
     """How place names are compared: `place_name`, case folded."""
     return place_name(text).casefold()
+
+
+# "เมือง" alone (or "อ.เมือง") is how people write the province's capital district, whose
+# name is "เมือง" + the province's name: "เมืองนครศรีธรรมราช".
+_CAPITAL_DISTRICT = {"เมือง": "เมือง{province}", "mueang": "Mueang {province}"}
+
+
+def district_name(text: str, province: str) -> str:
+    """A district name as stored (`place_name`), "เมือง" read as the เมือง… district of
+    `province` ("อ.เมือง" in นครศรีธรรมราช -> "เมืองนครศรีธรรมราช")."""
+    name = place_name(text)
+    capital = _CAPITAL_DISTRICT.get(name.casefold())
+    province = place_name(province)
+    return capital.format(province=province) if capital and province else name
+
+
+def district_key(text: str, province: str) -> str:
+    """How district names are compared within `province`: `district_name`, case folded."""
+    return district_name(text, province).casefold()

@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import District, Facilitator, Province, Tambon
-from app.roster.parse import Problem, RosterFileError, RosterRow, place_key, read_roster
+from app.names import district_key, district_name, place_key, place_name
+from app.roster.parse import Problem, RosterFileError, RosterRow, read_roster
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +60,19 @@ class Places:
             if name:
                 self.tambons.setdefault((tambon.district_id, place_key(name)), tambon)
 
+    def district(self, province: Province, name: str) -> District | None:
+        """The district of `province` that `name` names ("เมือง": its เมือง… district)."""
+        for province_name in (province.name_th, province.name_en):
+            found = self.districts.get((province.id, district_key(name, province_name or "")))
+            if found:
+                return found
+        return None
+
     def find(self, row: RosterRow) -> tuple[Province | None, District | None, Tambon | None]:
         """The province, district and tambon of `row`, None from the first one missing."""
-        p_key, d_key, t_key = row.place_key
-        province = self.provinces.get(p_key)
-        district = province and self.districts.get((province.id, d_key))
-        tambon = district and self.tambons.get((district.id, t_key))
+        province = self.provinces.get(place_key(row.province))
+        district = province and self.district(province, row.district)
+        tambon = district and self.tambons.get((district.id, place_key(row.tambon)))
         return province, district, tambon
 
 
@@ -115,21 +123,23 @@ def _tambon_for(row: RosterRow, places: Places, report: Report) -> Tambon:
     """The row's tambon, with its province and district, created when missing (admin)."""
     province, district, tambon = places.find(row)
     if province is None:
-        province = Province(name_th=row.province)
+        province = Province(name_th=place_name(row.province))
         db.session.add(province)
-        places.provinces[row.place_key[0]] = province
+        places.provinces[place_key(row.province)] = province
         report.places_created += 1
     if district is None:
-        district = District(province=province, name_th=row.district)
+        district = District(
+            province=province, name_th=district_name(row.district, province.name_th)
+        )
         db.session.add(district)
         db.session.flush()
-        places.districts[(province.id, row.place_key[1])] = district
+        places.districts[(province.id, place_key(district.name_th))] = district
         report.places_created += 1
     if tambon is None:
-        tambon = Tambon(district=district, name_th=row.tambon)
+        tambon = Tambon(district=district, name_th=place_name(row.tambon))
         db.session.add(tambon)
         db.session.flush()
-        places.tambons[(district.id, row.place_key[2])] = tambon
+        places.tambons[(district.id, place_key(row.tambon))] = tambon
         report.places_created += 1
     return tambon
 

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from app.models import TEAMS
+from app.names import place_key
 from app.roster.roles import role_from_text, split_roles
 
 FIELDS = ("province", "district", "tambon", "name", "roles", "agency", "team")
@@ -27,8 +28,6 @@ HEADERS = {
     "agency": ("agency", "หน่วยงาน"),
     "team": ("team", "ทีม"),
 }
-# "ตำบลบางจาก", "ต.บางจาก" and "บางจาก" name the same place.
-_PLACE_PREFIX = re.compile(r"^(จังหวัด|จ\.|อำเภอ|อ\.|ตำบล|ต\.)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +68,6 @@ class RosterFileError(ValueError):
 def clean(text: str) -> str:
     """`text` in NFC with runs of white space made one space, trimmed."""
     return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def place_key(name: str) -> str:
-    """How a place name is compared: cleaned, case-folded, without จังหวัด/อำเภอ/ตำบล."""
-    return _PLACE_PREFIX.sub("", clean(name).casefold())
 
 
 def decode(data: bytes) -> str:

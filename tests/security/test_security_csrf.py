@@ -89,6 +89,10 @@ POSTS = (
     Post("/admin/accounts/<int:account_id>/password",
          lambda w: f"/admin/accounts/{w.accounts['spare']}/password",
          lambda w: {"password": "a new long password", "confirm": "a new long password"}, 302),
+    # Places (issue 10): renaming a tambon.
+    Post("/admin/tambons/<int:tambon_id>/rename",
+         lambda w: f"/admin/tambons/{w.tambons['pakphun']}/rename",
+         lambda w: {"name_th": "ต.ปากพูน", "name_en": "Pak Phun"}, 302),
 )
 # fmt: on
 
