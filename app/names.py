@@ -7,7 +7,9 @@ are one person, and a name made only of invisible characters is no name.
 """
 
 import re
+import sys
 import unicodedata
+from functools import cache
 
 # Titles and ranks written before a name. They are ignored when deciding whether two names
 # are the same person, never removed from the name as written. Longer forms come first so
@@ -31,8 +33,16 @@ def clean_name(text: str) -> str:
     words, none at the ends."""
     text = unicodedata.normalize("NFC", text or "")
     # Cf: zero-width spaces and joiners, bidirectional marks, soft hyphens, BOMs.
-    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    visible = text if text.isascii() else _format_characters().sub("", text)
     return " ".join(visible.split())
+
+
+@cache
+def _format_characters() -> re.Pattern:
+    """Every invisible format character (Unicode category Cf), as one character class: a
+    roster of 70,000 lines is cleaned in a blink, not character by character."""
+    found = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    return re.compile(f"[{''.join(re.escape(c) for c in found)}]")
 
 
 def has_letter(text: str) -> bool:

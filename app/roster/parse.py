@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.models import TEAMS
 from app.names import clean_name, has_letter
@@ -136,12 +137,13 @@ def _row(line: int, cells: list[str], columns: dict, width: int):
     """The RosterRow of one line (None when its cells cannot be read), and its problems."""
     if len(cells) != width:
         return None, [Problem(line, "cell_count", {"found": len(cells), "expected": width})]
-    values = {f: clean_name(cells[columns[f]]) if f in columns else "" for f in (*FIELDS, "id")}
-    problems = _value_problems(line, values)
-    roles, unknown = _roles(values["roles"]) if "roles" not in _too_long(values) else ((), [])
+    values = {f: _clean(cells[columns[f]]) if f in columns else "" for f in (*FIELDS, "id")}
+    too_long = _too_long(values)
+    problems = _value_problems(line, values, too_long)
+    roles, unknown = _roles(values["roles"]) if "roles" not in too_long else ((), ())
     problems += [Problem(line, "unknown_role", {"value": word}) for word in unknown]
     team = values["team"].casefold() or None
-    if team is not None and team not in TEAMS and "team" not in _too_long(values):
+    if team is not None and team not in TEAMS and "team" not in too_long:
         problems.append(Problem(line, "bad_team", {"value": values["team"]}))
     person, id_problems = _person(line, values["id"])
     problems += id_problems
@@ -152,11 +154,21 @@ def _row(line: int, cells: list[str], columns: dict, width: int):
     return row, problems
 
 
+def _clean(cell: str) -> str:
+    # Most cells repeat from line to line (places, roles, agency, team): clean each once.
+    return _clean_short(cell) if len(cell) <= 100 else clean_name(cell)
+
+
+@lru_cache(maxsize=4096)
+def _clean_short(cell: str) -> str:
+    return clean_name(cell)
+
+
 def _too_long(values: dict) -> set[str]:
     return {f for f, limit in MAX_LENGTH.items() if len(values[f]) > limit}
 
 
-def _value_problems(line: int, values: dict) -> list[Problem]:
+def _value_problems(line: int, values: dict, too_long: set[str]) -> list[Problem]:
     """Empty, unreadable and too long values of one line."""
     problems = [Problem(line, "missing_field", {"field": f}) for f in REQUIRED if not values[f]]
     if values["name"] and not has_letter(values["name"]):
@@ -164,7 +176,7 @@ def _value_problems(line: int, values: dict) -> list[Problem]:
     problems += [
         Problem(line, "too_long", {"field": f, "max": MAX_LENGTH[f]})
         for f in FIELDS + OPTIONAL
-        if f in _too_long(values)
+        if f in too_long
     ]
     return problems
 
@@ -180,8 +192,9 @@ def _person(line: int, text: str) -> tuple[int | str | None, list[Problem]]:
     return None, [Problem(line, "bad_id", {"value": text})]
 
 
-def _roles(text: str) -> tuple[tuple[str, ...], list[str]]:
+@lru_cache(maxsize=1024)
+def _roles(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The role codes a cell names, and the words that name no role."""
     words = split_roles(text)
     found = {role_from_text(w) for w in words} - {None}
-    return tuple(sorted(found)), [w for w in words if role_from_text(w) is None]
+    return tuple(sorted(found)), tuple(w for w in words if role_from_text(w) is None)

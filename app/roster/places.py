@@ -1,12 +1,20 @@
 """The places of a roster: found by name as the file writes them (app.names: with or without
 จ./อ./ต., "เมือง" for the province's เมือง… district), created when an admin asks."""
 
+from functools import lru_cache
+
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import District, Province, Tambon
-from app.names import district_key, district_name, place_key, place_name
+from app.names import district_key as _district_key
+from app.names import district_name, place_name
+from app.names import place_key as _place_key
 from app.roster.parse import Problem, RosterRow
+
+# A roster names the same few places on every line: read each spelling once.
+place_key = lru_cache(maxsize=4096)(_place_key)
+district_key = lru_cache(maxsize=4096)(_district_key)
 
 
 class Places:

@@ -44,13 +44,13 @@ def too_large(error):
         return render_template("error.html", code=413), 413
     form = _form(formdata=None)
     limit = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
-    form.file.errors.append(
+    form.file.errors = [
         _(
             "What was sent is too large: the file may be at most %(mb)s MB. Nothing was "
             "imported. Split it into several files and import them one after the other.",
             mb=limit,
         )
-    )
+    ]
     return _page(form, None, False), 413
 
 
