@@ -196,3 +196,20 @@ def test_the_web_import_records_who_imported(app, client, demo):
         person = db.session.get(Facilitator, change.facilitator_id)
         assert (person.name, change.by, change.action) == ("ป้าแจ่ม ใจดี", "bangchak", "import")
         assert change.coordinator_id is not None
+
+
+def test_the_english_id_column_and_its_new_word(app, demo):
+    header = "province,district,tambon,name,roles,agency,team,id"
+    report, _, lines = _import(app, _csv(_line("Mrs " + SUNEE, id_="NEW"), header=header))
+    assert report.ok and lines == [(2, ADD, None)]
+
+
+def test_every_invisible_format_character_is_cleaned_away():
+    import sys
+    import unicodedata
+
+    from app.names import clean_name
+
+    invisible = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    assert len(invisible) > 100
+    assert clean_name("ก".join(invisible)) == "ก" * (len(invisible) - 1)
