@@ -97,9 +97,10 @@ _CAPITAL_DISTRICT = {"เมือง": "เมือง{province}", "mueang": "
 def district_name(text: str, province: str) -> str:
     """A district name as stored (`place_name`), "เมือง" read as the เมือง… district of
     `province` ("อ.เมือง" in นครศรีธรรมราช -> "เมืองนครศรีธรรมราช")."""
-    name = place_name(text)
+    name, province = place_name(text), place_name(province)
+    if name.startswith("เมือง ") and name[len("เมือง ") :] == province:
+        return "เมือง" + province  # "เมือง นครศรีธรรมราช", written with a space
     capital = _CAPITAL_DISTRICT.get(name.casefold())
-    province = place_name(province)
     return capital.format(province=province) if capital and province else name
 
 

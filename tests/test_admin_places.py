@@ -49,6 +49,8 @@ def test_district_name_reads_mueang_as_the_provinces_capital_district():
     assert district_name("อ.เมือง", "จ.นครศรีธรรมราช") == CAPITAL
     assert district_name("อำเภอเมือง", PROVINCE) == CAPITAL
     assert district_name("อ.เมืองนครศรีธรรมราช", PROVINCE) == CAPITAL
+    assert district_name("อ.เมือง นครศรีธรรมราช", PROVINCE) == CAPITAL
+    assert district_name("เมืองใหม่", PROVINCE) == "เมืองใหม่"
     assert district_name("Mueang", "Nakhon Si Thammarat") == "Mueang Nakhon Si Thammarat"
     assert district_name("ท่าศาลา", PROVINCE) == "ท่าศาลา"
 

@@ -100,6 +100,12 @@ def more_problems(count: int) -> str:
 
 def describe_line(line: LineAction) -> str:
     """What one line does, in the current language."""
+    if line.person is not None and not line.person.active:
+        return _("%(action)s (deactivated: stays off every roster)", action=_action(line))
+    return _action(line)
+
+
+def _action(line: LineAction) -> str:
     if line.action == ADD:
         return _("Add")
     if line.action == UNCHANGED:

@@ -213,3 +213,16 @@ def test_every_invisible_format_character_is_cleaned_away():
     invisible = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
     assert len(invisible) > 100
     assert clean_name("ก".join(invisible)) == "ก" * (len(invisible) - 1)
+
+
+def test_a_deactivated_person_is_matched_and_the_dry_run_says_so(app, demo):
+    with app.app_context():
+        person = db.session.get(Facilitator, _id(app, SUNEE))
+        person.active = False
+        db.session.commit()
+    with app.app_context(), app.test_request_context():
+        from app.roster.messages import describe_line
+
+        report = import_roster(_csv(_line(SUNEE)), ADMIN, dry_run=True)
+        assert [line.action for line in report.lines] == [UNCHANGED]
+        assert describe_line(report.lines[0]) == "คงเดิม (ถูกปิดใช้งานอยู่ จะไม่แสดงในรายชื่อใด)"
