@@ -15,9 +15,10 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.auth.commands import MIN_PASSWORD, USERNAME
+from app.names import has_letter, place_name
 
 from .accounts import username_taken
-from .places import tambon_exists
+from .places import find_tambon, tambon_exists
 
 NAME_MAX = 100
 
@@ -26,11 +27,21 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def _place_name(value):
+    return place_name(value) if isinstance(value, str) else value
+
+
+def _readable(form, field) -> None:
+    if field.data and not has_letter(field.data):
+        raise ValidationError(_l("A name needs at least one letter."))
+
+
 def _name(label, required: bool):
-    # DataRequired looks at the name after stripping: blanks alone are no name.
+    # DataRequired looks at the name after cleaning: blanks and invisible characters alone
+    # are no name; "จ."/"อ."/"ต." before it are dropped (app.names.place_name).
     first = DataRequired(message=_l("Enter the Thai name.")) if required else Optional()
     too_long = Length(max=NAME_MAX, message=_l("At most %(max)d characters.", max=NAME_MAX))
-    return StringField(label, validators=[first, too_long], filters=[_strip])
+    return StringField(label, validators=[first, too_long, _readable], filters=[_place_name])
 
 
 class TambonForm(FlaskForm):
@@ -46,6 +57,19 @@ class TambonForm(FlaskForm):
 
     def validate_tambon_th(self, field) -> None:
         if tambon_exists(self.province_th.data, self.district_th.data, field.data):
+            raise ValidationError(_l("This district already has a tambon of this name."))
+
+
+class RenameTambonForm(FlaskForm):
+    """New Thai and English names for a tambon; `tambon` is set by the view."""
+
+    name_th = _name(_l("Tambon, Thai name"), True)
+    name_en = _name(_l("Tambon, English name"), False)
+    submit = SubmitField(_l("Rename"))
+    tambon = None
+
+    def validate_name_th(self, field) -> None:
+        if find_tambon(self.tambon.district, field.data, leave_out=self.tambon.id):
             raise ValidationError(_l("This district already has a tambon of this name."))
 
 

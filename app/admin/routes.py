@@ -6,11 +6,11 @@ from flask_login import current_user, login_user
 
 from app.auth.access import admin_required
 from app.extensions import db
-from app.models import Coordinator
+from app.models import Coordinator, Tambon
 
 from .accounts import all_accounts, set_access
-from .forms import EditAccountForm, NewAccountForm, PasswordForm, TambonForm
-from .places import add_tambon, place_rows, tambon_choices
+from .forms import EditAccountForm, NewAccountForm, PasswordForm, RenameTambonForm, TambonForm
+from .places import add_tambon, district_groups, place_rows, rename_tambon, tambon_choices
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -33,7 +33,24 @@ def tambons():
         db.session.commit()
         flash(_("Tambon %(name)s added.", name=tambon.name_th), "success")
         return redirect(url_for("admin.tambons"))
-    return render_template("admin/tambons.html", form=form, rows=place_rows())
+    rows = place_rows()
+    return render_template("admin/tambons.html", form=form, groups=district_groups(rows))
+
+
+@bp.route("/tambons/<int:tambon_id>/rename", methods=["GET", "POST"])
+@admin_required
+def rename_tambon_page(tambon_id: int):
+    """New names for a tambon; its facilitators, rounds and answers stay with it."""
+    tambon = db.session.get(Tambon, tambon_id) or abort(404)
+    form = RenameTambonForm(name_th=tambon.name_th, name_en=tambon.name_en)
+    form.tambon = tambon
+    if form.validate_on_submit():
+        old = tambon.name_th
+        rename_tambon(tambon, form.name_th.data, form.name_en.data or "")
+        db.session.commit()
+        flash(_("Tambon %(old)s renamed %(new)s.", old=old, new=tambon.name_th), "success")
+        return redirect(url_for("admin.tambons"))
+    return render_template("admin/tambon_rename.html", form=form, tambon=tambon)
 
 
 @bp.get("/accounts")

@@ -1,23 +1,36 @@
-"""Reading a roster CSV: plain Python, no database. Every line is checked; none is skipped.
+"""Reading a roster CSV: plain Python, no database. Every line is checked, every problem of
+every line reported; none is skipped.
 
 The file: UTF-8 (with or without a byte-order mark), commas, a header line naming the seven
-columns in Thai or English, in any order; other columns are ignored. Line numbers are those
-a spreadsheet shows: the header is line 1.
+columns in Thai or English, in any order, and optionally an `id` column (which person a line
+is, or `new`); other columns are ignored. Line numbers are those a spreadsheet shows: the
+header is line 1.
 """
 
 import codecs
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.models import TEAMS
+from app.names import clean_name, has_letter
 from app.roster.roles import role_from_text, split_roles
 
 FIELDS = ("province", "district", "tambon", "name", "roles", "agency", "team")
+OPTIONAL = ("id",)
 REQUIRED = ("province", "district", "tambon", "name", "roles")
-MAX_LENGTH = {"province": 100, "district": 100, "tambon": 100, "name": 200, "agency": 100}
+MAX_LENGTH = {
+    "province": 100,
+    "district": 100,
+    "tambon": 100,
+    "name": 200,
+    "agency": 100,
+    "roles": 200,
+    "team": 10,
+    "id": 20,
+}
 HEADERS = {
     "province": ("province", "จังหวัด"),
     "district": ("district", "amphoe", "อำเภอ"),
@@ -26,9 +39,10 @@ HEADERS = {
     "roles": ("roles", "role", "บทบาท"),
     "agency": ("agency", "หน่วยงาน"),
     "team": ("team", "ทีม"),
+    "id": ("id", "รหัส"),
 }
-# "ตำบลบางจาก", "ต.บางจาก" and "บางจาก" name the same place.
-_PLACE_PREFIX = re.compile(r"^(จังหวัด|จ\.|อำเภอ|อ\.|ตำบล|ต\.)\s*")
+NEW = "new"  # the id column's word for "a new person, even though a look-alike exists"
+_NEW_WORDS = ("new", "ใหม่")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +56,11 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class RosterRow:
-    """One facilitator as the file gives them, cleaned (spaces collapsed, roles as codes)."""
+    """One facilitator as the file gives them, cleaned (app.names.clean_name, roles as codes).
+
+    `person`: the id column — a facilitator id, NEW, or None (not given). `valid` False: the
+    line has problems of its own; its place is still checked, so that all are reported.
+    """
 
     line: int
     province: str
@@ -52,10 +70,8 @@ class RosterRow:
     roles: tuple[str, ...]
     agency: str
     team: str | None
-
-    @property
-    def place_key(self) -> tuple[str, str, str]:
-        return (place_key(self.province), place_key(self.district), place_key(self.tambon))
+    person: int | str | None = None
+    valid: bool = True
 
 
 class RosterFileError(ValueError):
@@ -64,16 +80,6 @@ class RosterFileError(ValueError):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.code)
         self.problem = problem
-
-
-def clean(text: str) -> str:
-    """`text` in NFC with runs of white space made one space, trimmed."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def place_key(name: str) -> str:
-    """How a place name is compared: cleaned, case-folded, without จังหวัด/อำเภอ/ตำบล."""
-    return _PLACE_PREFIX.sub("", clean(name).casefold())
 
 
 def decode(data: bytes) -> str:
@@ -88,17 +94,21 @@ def decode(data: bytes) -> str:
 
 def read_roster(data: bytes) -> tuple[list[RosterRow], list[Problem]]:
     """The rows of a roster file and the problems of every line (none: all rows are good)."""
-    records = enumerate(csv.reader(io.StringIO(decode(data), newline="")), start=1)
+    text = decode(data)
+    # The csv module refuses a cell over its limit (131,072 characters) with an error; the
+    # whole text is the most any cell can hold, and a cell too long for its column gets a
+    # message of ours.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    records = enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
     line, header = next(records, (1, []))
     columns = _columns(header)
-    rows, problems, seen = [], [], {}
+    rows, problems = [], []
     for line, cells in records:
         if not any(c.strip() for c in cells):
             continue  # a blank line, as spreadsheets leave at the end
         row, row_problems = _row(line, cells, columns, len(header))
         problems += row_problems
         if row is not None:
-            problems += _duplicate(row, seen)
             rows.append(row)
     if not rows and not problems:
         problems.append(Problem(0, "no_rows"))
@@ -109,12 +119,12 @@ def _columns(header: list[str]) -> dict[str, int]:
     """Field -> cell index, from the header line; RosterFileError when a field is missing."""
     if len(header) == 1 and re.search(r"[;\t]", header[0]):
         raise RosterFileError(Problem(1, "not_comma"))
-    known = {clean(alias).casefold(): f for f, aliases in HEADERS.items() for alias in aliases}
+    known = {clean_name(a).casefold(): f for f, aliases in HEADERS.items() for a in aliases}
     columns: dict[str, int] = {}
     for index, title in enumerate(header):
-        name = known.get(clean(title).casefold())
+        name = known.get(clean_name(title).casefold())
         if name in columns:
-            raise RosterFileError(Problem(1, "duplicate_column", {"column": title}))
+            raise RosterFileError(Problem(1, "duplicate_column", {"column": title[:100]}))
         if name:
             columns[name] = index
     missing = [f for f in FIELDS if f not in columns]
@@ -124,38 +134,67 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 
 def _row(line: int, cells: list[str], columns: dict, width: int):
-    """The RosterRow of one line, or None, and the line's problems."""
+    """The RosterRow of one line (None when its cells cannot be read), and its problems."""
     if len(cells) != width:
         return None, [Problem(line, "cell_count", {"found": len(cells), "expected": width})]
-    values = {f: clean(cells[i]) for f, i in columns.items()}
-    problems = [Problem(line, "missing_field", {"field": f}) for f in REQUIRED if not values[f]]
-    problems += [
-        Problem(line, "too_long", {"field": f, "max": limit})
-        for f, limit in MAX_LENGTH.items()
-        if len(values[f]) > limit
-    ]
-    roles, unknown = _roles(values["roles"])
+    values = {f: _clean(cells[columns[f]]) if f in columns else "" for f in (*FIELDS, "id")}
+    too_long = _too_long(values)
+    problems = _value_problems(line, values, too_long)
+    roles, unknown = _roles(values["roles"]) if "roles" not in too_long else ((), ())
     problems += [Problem(line, "unknown_role", {"value": word}) for word in unknown]
     team = values["team"].casefold() or None
-    if team is not None and team not in TEAMS:
+    if team is not None and team not in TEAMS and "team" not in too_long:
         problems.append(Problem(line, "bad_team", {"value": values["team"]}))
-    if problems:
-        return None, problems
-    place = (values["province"], values["district"], values["tambon"])
-    return RosterRow(line, *place, values["name"], roles, values["agency"], team), []
+    person, id_problems = _person(line, values["id"])
+    problems += id_problems
+    row = RosterRow(
+        line, values["province"], values["district"], values["tambon"], values["name"],
+        roles, values["agency"], team if team in TEAMS else None, person, valid=not problems,
+    )  # fmt: skip
+    return row, problems
 
 
-def _roles(text: str) -> tuple[tuple[str, ...], list[str]]:
+def _clean(cell: str) -> str:
+    # Most cells repeat from line to line (places, roles, agency, team): clean each once.
+    return _clean_short(cell) if len(cell) <= 100 else clean_name(cell)
+
+
+@lru_cache(maxsize=4096)
+def _clean_short(cell: str) -> str:
+    return clean_name(cell)
+
+
+def _too_long(values: dict) -> set[str]:
+    return {f for f, limit in MAX_LENGTH.items() if len(values[f]) > limit}
+
+
+def _value_problems(line: int, values: dict, too_long: set[str]) -> list[Problem]:
+    """Empty, unreadable and too long values of one line."""
+    problems = [Problem(line, "missing_field", {"field": f}) for f in REQUIRED if not values[f]]
+    if values["name"] and not has_letter(values["name"]):
+        problems.append(Problem(line, "no_letter", {"field": "name"}))
+    problems += [
+        Problem(line, "too_long", {"field": f, "max": MAX_LENGTH[f]})
+        for f in FIELDS + OPTIONAL
+        if f in too_long
+    ]
+    return problems
+
+
+def _person(line: int, text: str) -> tuple[int | str | None, list[Problem]]:
+    """What the id column says: a facilitator id, NEW, or nothing."""
+    if not text or len(text) > MAX_LENGTH["id"]:
+        return None, []
+    if text.casefold() in _NEW_WORDS:
+        return NEW, []
+    if text.isdecimal() and len(text) <= 18:
+        return int(text), []
+    return None, [Problem(line, "bad_id", {"value": text})]
+
+
+@lru_cache(maxsize=1024)
+def _roles(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The role codes a cell names, and the words that name no role."""
     words = split_roles(text)
     found = {role_from_text(w) for w in words} - {None}
-    return tuple(sorted(found)), [w for w in words if role_from_text(w) is None]
-
-
-def _duplicate(row: RosterRow, seen: dict) -> list[Problem]:
-    """A problem when the same name is already listed for the same tambon in the file."""
-    key = (row.place_key, row.name)
-    if key in seen:
-        return [Problem(row.line, "duplicate_name", {"name": row.name, "first": seen[key]})]
-    seen[key] = row.line
-    return []
+    return tuple(sorted(found)), tuple(w for w in words if role_from_text(w) is None)

@@ -115,6 +115,10 @@ POSTS = (
     Post("/facilitators/<int:facilitator_id>/rounds/<int:round_id>/new-link",
          lambda w: f"/facilitators/{w.people['ปริญญา แสงอรุณ'].id}/rounds/{w.rounds['other']}"
                    "/new-link", _none, 200),
+    # Places (issue 10): renaming a tambon.
+    Post("/admin/tambons/<int:tambon_id>/rename",
+         lambda w: f"/admin/tambons/{w.tambons['pakphun']}/rename",
+         lambda w: {"name_th": "ต.ปากพูน", "name_en": "Pak Phun"}, 302),
 )
 # fmt: on
 

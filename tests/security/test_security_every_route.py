@@ -204,6 +204,10 @@ def _fixed(data: dict) -> Callable[[World, str], dict]:
     return lambda w, v: data
 
 
+def _rename_tambon(w: World, v: str) -> str:
+    return f"/admin/tambons/{w.tambons['pakphun']}/rename"
+
+
 def _path(path: str) -> Callable[[World, str], str]:
     return lambda w, v: path
 
@@ -213,6 +217,7 @@ ACCOUNT_PAGE = "/admin/accounts/<int:account_id>"
 PASSWORD_PAGE = "/admin/accounts/<int:account_id>/password"
 EXPORT = '/rounds/<int:round_id>/exports/<any("ratings", "ratings-wide", "training-plan"):name>.<any(csv, xlsx):fmt>'  # noqa: E501
 RATE = "/j/<code>/f/<int:facilitator_id>"
+RENAME_TAMBON = "/admin/tambons/<int:tambon_id>/rename"
 CHART = "/rounds/<int:round_id>/charts/<name>.<fmt>"
 DEMO_NOTES = _in_scope(FACILITATOR, "สุนีย์ ทองประเสริฐ", OTHER_FACILITATOR, "นันทนา บุญมาเยือน",
                     notes=True)  # fmt: skip
@@ -409,6 +414,10 @@ CASES = (
     Case("POST", NEW_LINK, "closed round: refused",
          lambda w, v: f"/facilitators/{w.people['สุนีย์ ทองประเสริฐ'].id}/rounds/"
                       f"{w.rounds['earlier']}/new-link", "S S S 404 409 409"),
+    # Places (issue 10): renaming a tambon (to its own name in another spelling).
+    Case("GET", RENAME_TAMBON, "", _rename_tambon, ADMIN),
+    Case("POST", RENAME_TAMBON, "", _rename_tambon, "S S S 403 403 302",
+         data=_fixed({"name_th": "ต.ปากพูน", "name_en": "Pak Phun"})),
 )
 # fmt: on
 
