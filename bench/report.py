@@ -28,6 +28,7 @@ SCRIPTS = (
     ("Coordinators' dashboard on a province", "bench_dashboard.py"),
     ("Exports", "bench_exports.py"),
     ("Scoring and charts", "bench_charts.py"),
+    ("Roster import check", "bench_roster_import.py"),
 )
 
 
