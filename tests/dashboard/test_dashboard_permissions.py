@@ -78,7 +78,7 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(app, client, tiny):
 def test_posting_to_admin_pages_needs_an_admin(app, client, tiny):
     posting = {r.endpoint for r in app.url_map.iter_rules() if "POST" in r.methods}
     posts = [u for e, u in _urls(app, tiny) if e in posting]
-    assert len(posts) == 4  # tambons, new account, account access, account password
+    assert len(posts) == 5  # tambons, rename a tambon, new account, account access, password
     for url in posts:
         assert client.post(url, data={}).status_code == 302, url
     sign_in(client, "bangchak")
