@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 
 from app.charts import ENGLISH, MAX_RADARS_PER_FIGURE, THAI, Wording
 from app.i18n import current_lang
+from app.numbers import whole_number
 from app.round_facts import RoundFacts
 from app.scoring import TeamProfile, round_profile, team_profiles
 
@@ -94,7 +95,7 @@ def picked_units(args: MultiDict, choice: UnitChoice) -> set | None:
     """The units whose lines the reader ticked; None before the form was ever sent."""
     if args.get("chosen") != choice.token:
         return None
-    keys = {int(v) for v in args.getlist("show") if v.isdigit()}
+    keys = {whole_number(v) for v in args.getlist("show")} - {None}
     return {str(k) for k in keys} if choice.kind == "tambons" else keys
 
 

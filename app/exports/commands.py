@@ -10,13 +10,14 @@ from app.exports.catalogue import EXPORTS, FORMATS
 from app.exports.files import ascii_filename, write_export
 from app.extensions import db
 from app.models import Round
+from app.numbers import whole_number
 
 
 def find_round(reference: str) -> Round:
     """A round by id (digits) or by join code (any case)."""
     query = select(Round).where(Round.join_code == reference.strip().upper())
-    if reference.strip().isdigit():
-        query = select(Round).where(Round.id == int(reference))
+    if (number := whole_number(reference)) is not None:
+        query = select(Round).where(Round.id == number)
     found = db.session.execute(query).scalar_one_or_none()
     if found is None:
         raise click.BadParameter(f"no round with id or join code {reference!r}", param_hint="ROUND")

@@ -18,6 +18,7 @@ from app.facilitators.listing import Filters, answered_counts, matching
 from app.facilitators.merge import KEPT, OTHER, merge, responses_of
 from app.facilitators.wording import describe, role_words, team_word
 from app.models import ROLES, Round
+from app.numbers import whole_number
 from app.security import MAX_ID
 
 ID = click.IntRange(1, MAX_ID)
@@ -125,10 +126,11 @@ def _choices(pairs: tuple[str, ...]) -> dict[int, str]:
     choices = {}
     for pair in pairs:
         round_id, _sep, which = pair.partition("=")
-        if not round_id.strip().isdigit() or which not in (KEPT, OTHER):
+        number = whole_number(round_id)
+        if number is None or which not in (KEPT, OTHER):
             raise click.BadParameter(f"{pair!r}: write ROUND_ID=kept or ROUND_ID=other",
                                      param_hint="--keep")  # fmt: skip
-        choices[int(round_id)] = which
+        choices[number] = which
     return choices
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from app.instruments.model import LEVELS, ROLES, Domain, Instrument, Item, Level, Scale, Text
+from app.numbers import whole_number
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DOMAIN_PATTERN = re.compile(r"^[a-z0-9_]+$")
@@ -120,7 +121,7 @@ class _Checker:
             return None
         levels: dict[int, object] = {}
         for raw_key, entry in table.items():
-            level = int(raw_key) if str(raw_key).isdigit() else None
+            level = whole_number(str(raw_key))
             if level not in LEVELS:
                 self.problem(
                     where,

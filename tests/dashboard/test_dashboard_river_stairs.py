@@ -89,3 +89,15 @@ def test_the_stairs_of_one_tambon_s_facilitators(as_admin, tiny):
     page = as_admin.get(f"/rounds/{tiny.later}/stairs?item=S1&units=people&tambon={tiny.tha_rai}")
     assert [r[1] for r in table(page.text, "steps")[1:]] == ["น้ำฝน", "บุญมา"]
     assert "สมศรี" not in page.text
+
+
+def test_odd_digits_in_the_ticked_lines_are_ignored_not_an_error(as_admin, tiny):
+    """Superscript and Arabic-Indic digits pass str.isdigit(): only ASCII digits are ids."""
+    ids = tiny.people
+    url = (f"/rounds/{tiny.later}/river?units=people&chosen=people"
+           f"&show={ids['สมศรี']}&show=²&show=١&show=99999999999")  # fmt: skip
+    response = as_admin.get(url)
+    assert response.status_code == 200
+    assert [r[0] for r in table(response.text, "lines")[1:]] == ["สมศรี"]
+    chart = as_admin.get(url.replace("/river?", "/charts/river.svg?"))
+    assert chart.status_code == 200 and chart.mimetype == "image/svg+xml"
