@@ -115,6 +115,10 @@ POSTS = (
     Post("/facilitators/<int:facilitator_id>/rounds/<int:round_id>/new-link",
          lambda w: f"/facilitators/{w.people['ปริญญา แสงอรุณ'].id}/rounds/{w.rounds['other']}"
                    "/new-link", _none, 200),
+    # A workshop's answers brought to the server (issue 14): a file that is not one is refused.
+    Post("/rounds/<int:round_id>/workshop-import",
+         lambda w: f"/rounds/{w.rounds['demo']}/workshop-import",
+         lambda w: {"file": (io.BytesIO(b"not a workshop file"), "answers.ftw")}, 200),
 )
 # fmt: on
 

@@ -236,6 +236,13 @@ def _unchanged_details(w: World, v: str) -> dict:
 
 
 PERSON = "/facilitators/<int:facilitator_id>"
+WORKSHOP_IMPORT = "/rounds/<int:round_id>/workshop-import"
+
+
+def _not_an_answers_file(w: World, v: str) -> dict:
+    return {"file": (io.BytesIO(b"not a workshop file"), "answers.ftw")}
+
+
 NEW_LINK = "/facilitators/<int:facilitator_id>/rounds/<int:round_id>/new-link"
 
 
@@ -409,6 +416,12 @@ CASES = (
     Case("POST", NEW_LINK, "closed round: refused",
          lambda w, v: f"/facilitators/{w.people['สุนีย์ ทองประเสริฐ'].id}/rounds/"
                       f"{w.rounds['earlier']}/new-link", "S S S 404 409 409"),
+    # A workshop's answers brought to the server (issue 14): only a round one manages; a file
+    # that is not an answers file is refused on the page, nothing written.
+    Case("GET", WORKSHOP_IMPORT, "demo", _round("demo", "/workshop-import"), MANAGE_DEMO),
+    Case("GET", WORKSHOP_IMPORT, "other", _round("other", "/workshop-import"), OTHER),
+    Case("POST", WORKSHOP_IMPORT, "not an answers file", _round("demo", "/workshop-import"),
+         MANAGE_DEMO, data=_not_an_answers_file),
 )
 # fmt: on
 
