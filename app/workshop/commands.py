@@ -13,11 +13,15 @@ from app.workshop import files
 from app.workshop.answers import export_answers
 from app.workshop.merge import Merged, import_answers
 from app.workshop.pack import pack_round, unpack_round
+from app.workshop.serve import serve_command
 
 
 @click.group("workshop")
 def group() -> None:
     """Run a round on a laptop with no internet, then bring its answers to the server."""
+
+
+group.add_command(serve_command)
 
 
 def _round(which: str) -> Round:
