@@ -4,12 +4,12 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.auth.access import coordinator_required, visible_tambon_ids
-from app.facilitators.changes import actor_for
+from app.auth.access import coordinator_required
+from app.facilitators.changes import Actor
 from app.rounds.access import round_for
 from app.workshop import files
 from app.workshop.forms import AnswersImportForm
-from app.workshop.merge import Merged, import_answers, round_of
+from app.workshop.merge import IMPORT, Merged, import_answers, round_of
 from app.workshop.wording import report
 
 bp = Blueprint("workshop", __name__)
@@ -31,7 +31,8 @@ def import_page(round_id: int):
 
 def _import(form: AnswersImportForm, round_) -> Merged | None:
     """Import the uploaded file into `round_`; None (with the reason on the form) if refused."""
-    actor = actor_for(current_user, visible_tambon_ids(current_user))
+    # Logged as the import's work, with the account that uploaded the file.
+    actor = Actor(IMPORT.by, current_user.id, None)
     try:
         content = files.decode(form.file.data.read(), files.ANSWERS)
         if round_of(content).id != round_.id:

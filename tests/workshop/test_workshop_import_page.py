@@ -2,6 +2,10 @@
 
 import io
 
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import FacilitatorChange
 from tests.tiny_round import sign_in
 from tests.workshop.test_workshop_round_trip import (
     _answer_on_the_laptop,
@@ -35,6 +39,13 @@ def test_a_dry_run_reports_then_the_import_writes_and_a_second_one_changes_nothi
     assert "คำตอบเพิ่มใหม่ 2 คน แก้ไข 2 คน" in page
     after = responses(app)
     assert after[("นางดวงใจ มีสุข", "ท่าไร่")] == responses(laptop)[("นางดวงใจ มีสุข", "ท่าไร่")]
+    with app.app_context():
+        change = db.session.execute(select(FacilitatorChange)).scalar_one()
+        assert (change.action, change.by, change.coordinator_id) == (
+            "add",
+            "workshop import",
+            server.accounts["admin"],
+        )
     page = _upload(client, server.later, answers).text
     assert "ไม่มีอะไรใหม่" in page
     assert responses(app) == after
