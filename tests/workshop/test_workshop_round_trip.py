@@ -206,3 +206,25 @@ def test_the_later_submission_counts_whatever_the_order_it_arrives_in(app, serve
             2026, 11, 20
         )
         assert LATER  # the tiny round's answers are the server's
+
+
+def test_unpacking_refuses_a_join_code_taken_by_another_round_here(app, server, laptop, tmp_path):
+    packed = tmp_path / "round.ftw"
+    app.test_cli_runner().invoke(args=["workshop", "pack", "LATER", "-o", str(packed)])
+    content = files.read(packed, files.ROUND)
+    content["instrument"]["content"]["version"] = "changed"
+    altered = tmp_path / "altered.ftw"
+    files.write(altered, files.ROUND, content)
+    runner = laptop.test_cli_runner()
+    refused = runner.invoke(args=["workshop", "unpack", str(altered)])
+    assert refused.exit_code == 1
+    assert "does not match its content hash" in refused.output
+    assert "Nothing was changed." in refused.output
+    with laptop.app_context():
+        assert db.session.execute(select(Facilitator)).first() is None
+    assert runner.invoke(args=["workshop", "unpack", str(packed)]).exit_code == 0
+    with laptop.app_context():
+        _round().instrument_version.content_hash = "0" * 64
+        db.session.commit()
+    taken = runner.invoke(args=["workshop", "unpack", str(packed)])
+    assert taken.exit_code == 1 and "join code LATER is already used here" in taken.output
