@@ -13,6 +13,7 @@ from datetime import datetime
 from types import SimpleNamespace
 
 from sqlalchemy import select
+from sqlalchemy.exc import DataError, IntegrityError
 
 from app.extensions import db
 from app.facilitators.changes import Actor
@@ -72,6 +73,9 @@ def import_answers(content: dict, actor: Actor = IMPORT, *, dry_run: bool = Fals
     except AnswersRejected as error:
         db.session.rollback()
         raise WorkshopFileError(f"answers that do not fit the instrument: {error}") from None
+    except (DataError, IntegrityError) as error:
+        db.session.rollback()
+        raise WorkshopFileError(f"the database refused part of the file ({error.orig})") from None
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
         db.session.rollback()
         raise WorkshopFileError(f"the answers file is damaged ({error!r})") from None

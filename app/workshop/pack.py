@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import DataError, IntegrityError
 
 from app.extensions import db
 from app.facilitators.changes import Actor
@@ -74,6 +75,9 @@ def unpack_round(content: dict) -> Unpacked:
     except WorkshopFileError:
         db.session.rollback()
         raise
+    except (DataError, IntegrityError) as error:
+        db.session.rollback()
+        raise WorkshopFileError(f"the database refused part of the file ({error.orig})") from None
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         db.session.rollback()
         raise WorkshopFileError(f"the round file is damaged ({error!r})") from None

@@ -228,3 +228,17 @@ def test_unpacking_refuses_a_join_code_taken_by_another_round_here(app, server, 
         db.session.commit()
     taken = runner.invoke(args=["workshop", "unpack", str(packed)])
     assert taken.exit_code == 1 and "join code LATER is already used here" in taken.output
+
+
+def test_a_person_without_a_readable_name_imports_nothing(app, server, laptop, tmp_path):
+    _carry_to_laptop(app, laptop, tmp_path)
+    _answer_on_the_laptop(laptop)
+    with laptop.app_context():
+        content = files.read(_export(laptop, tmp_path), files.ANSWERS)
+    content["people"][-1]["name"] = "\u200b " * 3
+    broken = tmp_path / "broken.ftw"
+    files.write(broken, files.ANSWERS, content)
+    before = responses(app)
+    result = app.test_cli_runner().invoke(args=["workshop", "import", str(broken)])
+    assert result.exit_code == 1 and "a person's name is empty or too long" in result.output
+    assert responses(app) == before
