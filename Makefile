@@ -1,5 +1,6 @@
-# Two commands on a fresh machine (Python 3.11+ and a shell):
+# On a fresh machine (Python 3.11+ and a shell):
 #   make run    set up, then serve on http://127.0.0.1:5000 with SQLite and demo data
+#   make workshop  set up, then serve to the laptop's network for a workshop (Waitress, port 8000)
 #   make test   set up, then run the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -9,12 +10,17 @@ INSTALLED := $(VENV)/.installed
 CATALOGUES := $(wildcard app/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run test setup database lint format messages lock
+.PHONY: run workshop test setup database lint format messages lock
 
 run: setup
 	@echo
 	@echo "Open http://127.0.0.1:5000  (Ctrl+C stops the server)"
 	$(FLASK) run --host 127.0.0.1 --port 5000
+
+# A workshop without internet: serve to the laptop's Wi-Fi or hotspot (Waitress, port 8000 or
+# PORT); join links and posters use the laptop's address. See "A workshop from a laptop".
+workshop: setup
+	$(FLASK) workshop serve
 
 test: $(INSTALLED) $(COMPILED)
 	$(BIN)/pytest

@@ -11,10 +11,14 @@ import os
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 # Processes: each holds its own database connections; 2 per core plus one is gunicorn's rule.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-# Threads per process: a phone on a slow connection holds a thread while it sends; threads
-# are cheap, so a burst of phones does not queue behind a few slow uploads.
+# Threads per process: gunicorn reads a request's header and body in the thread that serves
+# it, so a phone on a slow connection (or a client sending one header line every few seconds)
+# holds a thread until it has sent everything. Idle threads cost little; 32 per process keep
+# 50 such connections from delaying anyone else (bench/slow_clients.py: 4 threads let them
+# stop every request for 15 s and more). Database connections stay bounded by SQLAlchemy's
+# pool (at most 15 per process), not by the threads.
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "32"))
 # A request that takes longer than this is stuck: the worker is restarted.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20

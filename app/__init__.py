@@ -57,6 +57,7 @@ def _register_features(app: Flask) -> None:
         rounds,
         security,
         unavailable,
+        workshop,
     )
     from app.instruments import commands as instrument_commands
 
@@ -75,4 +76,5 @@ def _register_features(app: Flask) -> None:
     roster.init_app(app)
     facilitators.init_app(app)
     backup.init_app(app)
+    workshop.init_app(app)
     unavailable.init_app(app)

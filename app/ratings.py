@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -104,19 +105,31 @@ def record(
     *,
     token: str | None = None,
     only_new: bool = False,
+    submitted_at: datetime | None = None,
+    as_they_were=None,
+    commit: bool = True,
 ) -> Outcome:
     """Store one submission and commit; a repeated `submission_id` changes nothing.
 
     `token`: the personal-link token for a response created now (default: a random one).
     `only_new`: refuse (AlreadyAnswered) when the facilitator already has a response,
     unless this is a retry of a stored submission.
+    `submitted_at`: when it was sent (default: now), for answers carried from elsewhere; a
+    submission older than the response's latest revision joins the history without counting.
+    `as_they_were`: the person as they answered (anything with name, tambon_id, roles, agency,
+    team; default: the facilitator as they are now).
+    `commit`: False to write inside the caller's transaction (no retry; the caller commits or
+    rolls back).
     """
     instrument = round_.instrument_version.instrument
     check_answers(instrument, answers)
     replay = earlier_submission(submission_id)
     if replay is not None:
         return replay
-    write = (round_, facilitator_id, instrument, answers, submission_id, token, only_new)
+    moment = Moment(submitted_at or utcnow(), as_they_were)
+    write = (round_, facilitator_id, instrument, answers, submission_id, token, only_new, moment)
+    if not commit:
+        return _write(*write)
     try:
         return _write_and_commit(*write)
     except (IntegrityError, AlreadyAnswered) as race:
@@ -148,8 +161,16 @@ def _write_and_commit(*write) -> Outcome:
     return outcome
 
 
-def _write(round_, facilitator_id, instrument, answers, submission_id, token, only_new):
-    person = db.session.get(Facilitator, facilitator_id)
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """When a submission was sent, and the person as they were then (None: as they are)."""
+
+    at: datetime
+    person: object | None = None
+
+
+def _write(round_, facilitator_id, instrument, answers, submission_id, token, only_new, moment):
+    person = moment.person or db.session.get(Facilitator, facilitator_id)
     query = select(Response).filter_by(round_id=round_.id, facilitator_id=facilitator_id)
     response = db.session.execute(query.with_for_update()).scalar_one_or_none()
     if response is not None and only_new:
@@ -159,17 +180,24 @@ def _write(round_, facilitator_id, instrument, answers, submission_id, token, on
         created_token = token or new_token()
         response = Response(round_id=round_.id, facilitator_id=facilitator_id, revision=0)
         response.token_hash = token_hash(created_token)
+        response.submitted_at = response.updated_at = moment.at
         response.take_snapshot(person)
         db.session.add(response)
+        latest = True
+    else:
+        # The latest submission counts; one older, carried from elsewhere, only joins the history.
+        latest = moment.at >= max((r.submitted_at for r in response.history), default=moment.at)
     response.revision += 1
-    response.updated_at = utcnow()
-    response.take_snapshot(person)
-    response.ratings = _ratings(instrument, answers)
+    if latest:
+        response.updated_at = moment.at
+        response.take_snapshot(person)
+        response.ratings = _ratings(instrument, answers)
     response.history.append(
         ResponseRevision(
             revision=response.revision,
             submission_id=submission_id,
             ratings=[_as_dict(a) for a in answers],
+            submitted_at=moment.at,
         )
     )
     db.session.flush()

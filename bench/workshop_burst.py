@@ -1,6 +1,6 @@
 """Workshop burst: a hall full of phones opening the form and sending it within the same
 10 seconds, against gunicorn on 127.0.0.1 as configured for production (gunicorn.conf.py:
-2 × cores + 1 worker processes, 4 threads each).
+2 × cores + 1 worker processes, 32 threads each).
 
 Builds a temporary database (SQLite; and PostgreSQL too when BENCH_DATABASE_URL names a
 server, e.g. postgresql+psycopg://ft:ft@127.0.0.1:5432/postgres: a database is created there
@@ -175,7 +175,7 @@ def run(label: str, url: str) -> None:
         # gunicorn.conf.py's own worker and thread counts, as in production
         with gunicorn_server(url) as server:
             hits, confirmed, seconds = burst(server.base, code, people, scenario.startswith("all"))
-            threads = os.environ.get("GUNICORN_THREADS", "4")
+            threads = os.environ.get("GUNICORN_THREADS", "32")
             served_by = f"gunicorn, {server.workers_booted()} workers × {threads} threads"
         report(f"{label}, {scenario} ({served_by})", hits, confirmed, seconds, stored(url, code))
 

@@ -119,6 +119,10 @@ POSTS = (
     Post("/admin/tambons/<int:tambon_id>/rename",
          lambda w: f"/admin/tambons/{w.tambons['pakphun']}/rename",
          lambda w: {"name_th": "ต.ปากพูน", "name_en": "Pak Phun"}, 302),
+    # A workshop's answers brought to the server (issue 14): a file that is not one is refused.
+    Post("/rounds/<int:round_id>/workshop-import",
+         lambda w: f"/rounds/{w.rounds['demo']}/workshop-import",
+         lambda w: {"file": (io.BytesIO(b"not a workshop file"), "answers.ftw")}, 200),
 )
 # fmt: on
 

@@ -241,6 +241,13 @@ def _unchanged_details(w: World, v: str) -> dict:
 
 
 PERSON = "/facilitators/<int:facilitator_id>"
+WORKSHOP_IMPORT = "/rounds/<int:round_id>/workshop-import"
+
+
+def _not_an_answers_file(w: World, v: str) -> dict:
+    return {"file": (io.BytesIO(b"not a workshop file"), "answers.ftw")}
+
+
 NEW_LINK = "/facilitators/<int:facilitator_id>/rounds/<int:round_id>/new-link"
 
 
@@ -418,6 +425,12 @@ CASES = (
     Case("GET", RENAME_TAMBON, "", _rename_tambon, ADMIN),
     Case("POST", RENAME_TAMBON, "", _rename_tambon, "S S S 403 403 302",
          data=_fixed({"name_th": "ต.ปากพูน", "name_en": "Pak Phun"})),
+    # A workshop's answers brought to the server (issue 14): only a round one manages; a file
+    # that is not an answers file is refused on the page, nothing written.
+    Case("GET", WORKSHOP_IMPORT, "demo", _round("demo", "/workshop-import"), MANAGE_DEMO),
+    Case("GET", WORKSHOP_IMPORT, "other", _round("other", "/workshop-import"), OTHER),
+    Case("POST", WORKSHOP_IMPORT, "not an answers file", _round("demo", "/workshop-import"),
+         MANAGE_DEMO, data=_not_an_answers_file),
 )
 # fmt: on
 

@@ -1,0 +1,82 @@
+"""The workshop files (.ftw): gzipped JSON, a header line naming the format, version and kind,
+then one line with the content.
+
+Two kinds: "round" (what a laptop needs to run a round: `workshop pack`) and "answers" (what
+was answered there: `workshop export`).
+"""
+
+import gzip
+import io
+import json
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+from app.models.base import utcnow
+
+FORMAT = "freedom-table-workshop"
+FORMAT_VERSION = 1
+ROUND, ANSWERS = "round", "answers"
+# A workshop's answers are a few hundred kilobytes; refuse anything far larger than any
+# real file before reading it into memory.
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class WorkshopFileError(ValueError):
+    """The file is not a workshop file of the expected kind; the message says why."""
+
+
+def _json_value(value):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} in a workshop file")
+
+
+def encode(kind: str, content: dict) -> bytes:
+    """The bytes of a workshop file of `kind` holding `content`."""
+    header = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "kind": kind,
+        "created_at": utcnow().isoformat(),
+    }
+    lines = (
+        json.dumps(part, ensure_ascii=False, default=_json_value) for part in (header, content)
+    )
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
+
+
+def write(path: Path, kind: str, content: dict) -> None:
+    """Write a workshop file, owner-only (it holds names), replaced only once complete."""
+    partial = path.with_name(path.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(encode(kind, content))
+    os.replace(partial, path)
+
+
+def decode(data: bytes, kind: str) -> dict:
+    """The content of a workshop file of `kind`; WorkshopFileError when it is not one."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
+            raw = unzipped.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise WorkshopFileError("the workshop file is too large")
+        text = raw.decode("utf-8")
+        header, content = (json.loads(line) for line in text.splitlines()[:2])
+    except (OSError, EOFError, ValueError, UnicodeDecodeError):
+        raise WorkshopFileError("not a workshop file of this app") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise WorkshopFileError("not a workshop file of this app")
+    if header.get("format_version") != FORMAT_VERSION:
+        raise WorkshopFileError(
+            f"workshop file format {header.get('format_version')}; "
+            f"this app reads format {FORMAT_VERSION}"
+        )
+    if header.get("kind") != kind or not isinstance(content, dict):
+        raise WorkshopFileError(f"a workshop file of kind {header.get('kind')!r}, not {kind!r}")
+    return content
+
+
+def read(path: Path, kind: str) -> dict:
+    return decode(path.read_bytes(), kind)
