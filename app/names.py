@@ -65,27 +65,40 @@ def _stray_joiner(text: str, i: int) -> bool:
 
 
 def has_letter(text: str) -> bool:
-    """Whether `text` holds a letter or digit anyone can read (Thai vowels and marks alone
-    do not make a name)."""
-    return any(unicodedata.category(c)[0] in "LN" for c in clean_name(text))
+    """Whether `text` holds a letter anyone can read (digits, Thai vowels and marks alone do
+    not make a name)."""
+    return any(unicodedata.category(c)[0] == "L" for c in clean_name(text))
+
+
+def is_name(text: str) -> bool:
+    """Whether `text` can be a person's name: a visible letter, and more than titles ("นาง"
+    alone is no one)."""
+    return has_letter(_after_titles(clean_name(text)))
+
+
+def _after_titles(name: str) -> str:
+    """What is left of a cleaned name once every title before it is taken off (may be "")."""
+    rest = name
+    while True:
+        shorter = _LATIN_TITLE.sub("", _THAI_TITLE.sub("", rest, count=1), count=1).strip()
+        if shorter == rest:
+            return rest
+        rest = shorter
 
 
 def without_titles(name: str) -> str:
     """A cleaned name without the titles before it ("นางสาว", "ดร.", "Mrs", …); the name
     itself when nothing else would be left."""
-    rest = clean_name(name)
-    while True:
-        shorter = _THAI_TITLE.sub("", rest, count=1)
-        shorter = _LATIN_TITLE.sub("", shorter, count=1).strip()
-        if shorter == rest or not has_letter(shorter):
-            return rest
-        rest = shorter
+    cleaned = clean_name(name)
+    rest = _after_titles(cleaned)
+    return rest if has_letter(rest) else cleaned
 
 
 def identity_key(name: str) -> str:
-    """How two names are compared: cleaned, titles dropped, case folded. Equal keys mean
+    """How two names are compared: cleaned, titles dropped, case folded, spaces ignored
+    (Thai text may separate words with a zero-width space, or not at all). Equal keys mean
     "likely the same person"."""
-    return without_titles(name).casefold()
+    return "".join(without_titles(name).casefold().split())
 
 
 def search_key(text: str) -> str:
@@ -96,9 +109,8 @@ def search_key(text: str) -> str:
 def place_name(text: str) -> str:
     """A province, district or tambon name as stored: cleaned, without จังหวัด/จ./อำเภอ/อ./
     ตำบล/ต. before it ("อ.เมืองนครศรีธรรมราช" -> "เมืองนครศรีธรรมราช")."""
-    cleaned = clean_name(text)
-    stripped = _PLACE_PREFIX.sub("", cleaned, count=1)
-    return stripped if has_letter(stripped) else cleaned
+    # A prefix alone ("ต.") leaves no name: "" is refused as a missing name.
+    return _PLACE_PREFIX.sub("", clean_name(text), count=1)
 
 
 def place_key(text: str) -> str:

@@ -190,7 +190,7 @@ def _write(round_, facilitator_id, instrument, answers, submission_id, token, on
     response.revision += 1
     if latest:
         response.updated_at = moment.at
-        response.take_snapshot(person)
+        _keep_snapshot(response, person, round_)
         response.ratings = _ratings(instrument, answers)
     response.history.append(
         ResponseRevision(
@@ -202,6 +202,16 @@ def _write(round_, facilitator_id, instrument, answers, submission_id, token, on
     )
     db.session.flush()
     return Outcome(response, response.revision, replayed=False, token=created_token)
+
+
+def _keep_snapshot(response: Response, person, round_: Round) -> None:
+    """The person as they are now, on the response; a person who has moved out of the round's
+    tambons since they first answered keeps the tambon they answered in (their answer stays
+    in the round)."""
+    before = response.tambon_id
+    response.take_snapshot(person)
+    if before is not None and response.tambon_id not in {t.id for t in round_.tambons}:
+        response.tambon_id = before
 
 
 def _ratings(instrument: Instrument, answers: list[Answer]) -> list[Rating]:

@@ -13,7 +13,8 @@ from app.collation import sorted_by_name
 from app.extensions import db
 from app.instruments.model import Instrument
 from app.models import Facilitator, FacilitatorRole, Rating, Response, Round, Tambon, round_tambon
-from app.models.people import roles_from_text
+from app.models.base import utcnow
+from app.models.people import ROLES, roles_from_text
 from app.scoring import Answer, ExpectedLevels, Person
 from app.scoring.facts import person_order
 
@@ -98,23 +99,53 @@ def _respondents(round_id: int, tambons: dict[str, Tambon]) -> tuple[Person, ...
 def _waiting(round_: Round, tambons: dict[str, Tambon]) -> tuple[Person, ...]:
     """The people of the tambons' rosters who have not answered the round.
 
-    For a closed round: those on the roster when it closed (added before, not yet
-    deactivated then).
+    For a closed round: those kept when it closed (`Round.roster_at_close`), whatever
+    happened to them since; for an open one, today's active roster.
     """
+    if round_.roster_at_close is not None:
+        return tuple(
+            Person(p["id"], p["name"], unit_key(p["tambon_id"]), frozenset(p["roles"]))
+            for p in round_.roster_at_close
+            if unit_key(p["tambon_id"]) in tambons
+        )
+    return tuple(
+        Person(fid, name, unit_key(tid), frozenset(roles))
+        for fid, name, tid, roles in waiting_now(round_, _ids(tambons))
+    )
+
+
+def waiting_now(round_: Round, tambon_ids: list[int]) -> list[tuple[int, str, int, tuple]]:
+    """(id, name, tambon id, roles) of the people of these tambons' rosters who have not
+    answered the round, read from the roster now."""
     answered = select(Response.facilitator_id).where(Response.round_id == round_.id)
     query = (
         select(Facilitator.id, Facilitator.name, Facilitator.tambon_id, FacilitatorRole.role)
         .outerjoin(FacilitatorRole)
-        .where(Facilitator.tambon_id.in_(_ids(tambons)), Facilitator.id.not_in(answered))
+        .where(Facilitator.tambon_id.in_(tambon_ids), Facilitator.id.not_in(answered))
         .where(on_roster_at(round_.closed_at))
     )
     found: dict[int, tuple[str, int, set[str]]] = {}
     for fid, name, tid, role in db.session.execute(query):
         found.setdefault(fid, (name, tid, set()))[2].update({role} - {None})
-    return tuple(
-        Person(fid, name, unit_key(tid), frozenset(roles))
-        for fid, (name, tid, roles) in found.items()
-    )
+    return [
+        (fid, name, tid, tuple(r for r in ROLES if r in roles))
+        for fid, (name, tid, roles) in sorted(found.items())
+    ]
+
+
+def close_round(round_: Round) -> None:
+    """Close `round_`: no more answers, and its roster kept as it is now."""
+    round_.is_open, round_.closed_at = False, utcnow()
+    tambon_ids = [t.id for t in round_.tambons]
+    round_.roster_at_close = [
+        {"id": fid, "name": name, "tambon_id": tid, "roles": list(roles)}
+        for fid, name, tid, roles in waiting_now(round_, tambon_ids)
+    ]
+
+
+def reopen_round(round_: Round) -> None:
+    """Open `round_` again: its roster is today's roster until it closes again."""
+    round_.is_open, round_.closed_at, round_.roster_at_close = True, None, None
 
 
 def on_roster_at(moment: datetime | None):

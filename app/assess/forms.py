@@ -36,7 +36,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from app.instruments.model import ROLES, Instrument, Scale
 from app.models import TEAMS
 from app.models.rounds import NOTE_MAX_LENGTH
-from app.names import clean_name, has_letter
+from app.names import clean_name, is_name
 from app.ratings import Answer
 
 ROLE_LABELS = {
@@ -109,7 +109,7 @@ class SelfAddForm(FlaskForm):
 
     def validate_name(self, field) -> None:
         # Zero-width and format characters alone are not a name anyone could read.
-        if not has_letter(field.data):
+        if not is_name(field.data):
             raise ValidationError(_l("Write your name."))
 
     def validate_tambon(self, field) -> None:

@@ -70,7 +70,9 @@ def tambon_tallies(round_: Round, tambon_ids: Collection[int] | None) -> list[Ta
         round_.id,
         tambon_ids,
     )
-    others = dict(db.session.execute(waiting).all())
+    others = _kept_waiting(round_, tambon_ids)
+    if others is None:
+        others = dict(db.session.execute(waiting).all())
     done = {tid: (n, last) for tid, n, last in db.session.execute(answered)}
     tallies = []
     for tambon, district in db.session.execute(places):
@@ -78,6 +80,17 @@ def tambon_tallies(round_: Round, tambon_ids: Collection[int] | None) -> list[Ta
         roster = count + others.get(tambon.id, 0)
         tallies.append(TambonTally(tambon, district, roster, count, last))
     return tallies
+
+
+def _kept_waiting(round_: Round, tambon_ids: Collection[int] | None) -> dict[int, int] | None:
+    """Tambon id -> people waited for when the round closed (None: the round keeps none)."""
+    if round_.roster_at_close is None:
+        return None
+    counts: dict[int, int] = {}
+    for person in round_.roster_at_close:
+        if tambon_ids is None or person["tambon_id"] in tambon_ids:
+            counts[person["tambon_id"]] = counts.get(person["tambon_id"], 0) + 1
+    return counts
 
 
 def sorted_tallies(tallies: list[TambonTally], lang: str) -> list[TambonTally]:

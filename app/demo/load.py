@@ -9,6 +9,7 @@ from app.extensions import db
 from app.instruments.store import latest_version
 from app.models import Coordinator, District, Facilitator, Province, Round, Tambon
 from app.ratings import Answer, record
+from app.round_facts import close_round
 
 
 class DemoError(RuntimeError):
@@ -105,7 +106,8 @@ def _answers(round_: Round, number: int, people: list[Facilitator], added: dict)
         answers = demo_answers(instrument, person, number)
         outcome = record(round_, person.id, answers, f"demo-{round_.join_code}-{person.name}")
         added["responses"] += 0 if outcome.replayed else 1
-    round_.is_open = spec_open
+    if not spec_open and round_.is_open:
+        close_round(round_)  # after its answers: the roster kept is who had not answered
 
 
 def demo_answers(instrument, person: Facilitator, round_number: int) -> list[Answer]:

@@ -18,7 +18,7 @@ from app.assess.forms import ROLE_LABELS, OneValue
 from app.facilitators.manage import AGENCY_MAX, NAME_MAX
 from app.facilitators.merge import KEPT, OTHER
 from app.models import ROLES
-from app.names import clean_name, has_letter
+from app.names import clean_name, is_name
 
 TEAM_CHOICES = (
     ("u", _l("u: a facilitator of the tambon team")),
@@ -57,7 +57,7 @@ class EditForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
     def validate_name(self, field) -> None:
-        if not has_letter(field.data or ""):
+        if not is_name(field.data or ""):
             raise ValidationError(_l("Write the name with at least one letter."))
         if len(clean_name(field.data)) > NAME_MAX:
             raise ValidationError(_l("At most %(max)d characters.", max=NAME_MAX))

@@ -14,7 +14,7 @@ from app.extensions import db
 from app.facilitators.changes import Actor, difference, fields_of, record_change
 from app.models import ROLES, TEAMS, Facilitator, Response, Round, Tambon
 from app.models.base import utcnow
-from app.names import clean_name, has_letter, identity_key
+from app.names import clean_name, identity_key, is_name
 from app.ratings import new_token, token_hash
 
 NAME_MAX = 200
@@ -73,7 +73,7 @@ def likely_duplicate(name: str, tambon_id: int, other_than: int | None) -> Facil
 def checked_name(text: str) -> str:
     """The name as stored, or Refused: it needs a visible letter and at most 200 characters."""
     name = clean_name(text)
-    if not has_letter(name):
+    if not is_name(name):
         raise Refused(_("Write the name with at least one letter."))
     if len(name) > NAME_MAX:
         raise Refused(_("A name has at most %(max)d characters.", max=NAME_MAX))

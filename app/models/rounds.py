@@ -50,6 +50,9 @@ class Round(db.Model):
     is_open: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None]
+    # Who was still waited for when the round closed ({id, name, tambon_id, roles} each): a
+    # closed round's "answered N of M" never changes with the roster (round_facts).
+    roster_at_close: Mapped[list | None] = mapped_column(JSON)
 
     instrument_version: Mapped[InstrumentVersion] = relationship()
     tambons: Mapped[list[Tambon]] = relationship(secondary=round_tambon)

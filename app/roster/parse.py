@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.models import TEAMS
-from app.names import clean_name, has_letter
+from app.names import clean_name, is_name
 from app.roster.roles import role_from_text, split_roles
 
 FIELDS = ("province", "district", "tambon", "name", "roles", "agency", "team")
@@ -171,7 +171,7 @@ def _too_long(values: dict) -> set[str]:
 def _value_problems(line: int, values: dict, too_long: set[str]) -> list[Problem]:
     """Empty, unreadable and too long values of one line."""
     problems = [Problem(line, "missing_field", {"field": f}) for f in REQUIRED if not values[f]]
-    if values["name"] and not has_letter(values["name"]):
+    if values["name"] and not is_name(values["name"]):
         problems.append(Problem(line, "no_letter", {"field": "name"}))
     problems += [
         Problem(line, "too_long", {"field": f, "max": MAX_LENGTH[f]})

@@ -14,6 +14,7 @@ from app.i18n import (
     parse_day,
     today_in_thailand,
 )
+from app.names import clean_name
 
 DATE_MESSAGES = {
     NOT_A_DATE: _l("Enter a date, for example 14/11/2026 or 2026-11-14."),
@@ -29,8 +30,9 @@ FAR_DATE_MESSAGE = _l(
 )
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+def _clean(value):
+    """The name as the identity rule keeps names: invisible characters out, one space."""
+    return clean_name(value) if isinstance(value, str) else value
 
 
 def today():
@@ -110,7 +112,7 @@ class DatedMixin:
 def _name_field():
     return StringField(
         _l("Name of the round"),
-        filters=[_strip],
+        filters=[_clean],
         validators=[
             DataRequired(message=_l("Give the round a name.")),
             Length(max=200, message=_l("At most %(max)d characters.")),

@@ -11,7 +11,7 @@ from app.extensions import db
 from app.i18n import current_lang
 from app.instruments.store import latest_version
 from app.models import Round, Tambon
-from app.models.base import utcnow
+from app.round_facts import close_round, reopen_round
 from app.rounds.access import can_manage_round, round_for, round_listings
 from app.rounds.choices import offer_instruments, offer_tambons, rounds_with_answers
 from app.rounds.codes import code_taken, new_join_code
@@ -78,7 +78,7 @@ def qr(round_id: int):
 @coordinator_required
 def close(round_id: int):
     round_ = round_for(round_id, manage=True)
-    round_.is_open, round_.closed_at = False, utcnow()
+    close_round(round_)
     db.session.commit()
     flash(_("The round is closed: the form accepts no more answers."), "success")
     return redirect(url_for(".index"))
@@ -88,7 +88,7 @@ def close(round_id: int):
 @coordinator_required
 def reopen(round_id: int):
     round_ = round_for(round_id, manage=True)
-    round_.is_open, round_.closed_at = True, None
+    reopen_round(round_)
     db.session.commit()
     flash(_("The round is open again."), "success")
     return redirect(url_for(".index"))

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.facilitators.changes import Actor, fields_of, record_change
 from app.models import Facilitator
-from app.names import clean_name, has_letter, identity_key
+from app.names import clean_name, identity_key, is_name
 from app.workshop.files import WorkshopFileError
 
 NAME_MAX_LENGTH = 200
@@ -39,7 +39,7 @@ def find_person(tambon_id: int, name: str) -> Facilitator | None:
 def add_person(record: dict, tambon_id: int, actor: Actor) -> Facilitator:
     """Add the person a file names to the roster, with the change logged as an "add"."""
     name = clean_name(str(record["name"]))
-    if not has_letter(name) or len(name) > NAME_MAX_LENGTH:
+    if not is_name(name) or len(name) > NAME_MAX_LENGTH:
         raise WorkshopFileError(f"a person's name is empty or too long: {name[:40]!r}")
     person = Facilitator(
         name=name,

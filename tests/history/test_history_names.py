@@ -3,7 +3,7 @@
 import pytest
 
 from app.collation import BACKENDS, key_function, sort_key, sorted_by_name
-from app.names import clean_name, has_letter, identity_key, place_key, place_name
+from app.names import clean_name, identity_key, is_name, place_key, place_name
 
 SUNEE = "สุนีย์ ทองประเสริฐ"
 
@@ -24,12 +24,14 @@ SUNEE = "สุนีย์ ทองประเสริฐ"
     ],
 )
 def test_titles_spaces_and_invisible_characters_make_the_same_person(typed):
-    assert identity_key(typed) == identity_key(SUNEE) == SUNEE
+    assert identity_key(typed) == identity_key(SUNEE) == "สุนีย์ทองประเสริฐ"
 
 
 def test_english_titles_and_case():
     assert identity_key("Mrs. Sunee  Thongprasert") == identity_key("sunee thongprasert")
     assert identity_key("Dr Sunee") == "sunee"
+    # Thai may separate words with a zero-width space, or with nothing at all.
+    assert identity_key("ประเสริฐ\u200bแก้วมณีวงศ์") == identity_key("ประเสริฐ แก้วมณีวงศ์")
     assert identity_key("Mrsunee") == "mrsunee"  # a title only before a space or a dot
 
 
@@ -43,9 +45,15 @@ def test_cleaning_keeps_the_name_as_written():
     assert clean_name("e\u0301") == "\u00e9"  # NFC
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "\u200b\u200b", "\u202b\u202c", "\u0e31\u0e48"])
-def test_a_name_needs_a_visible_letter(typed):
-    assert not has_letter(typed)
+@pytest.mark.parametrize(
+    "typed", ["", "   ", "\u200b\u200b", "\u202b\u202c", "\u0e31\u0e48", "๑๒๓", "123", "นาง", "Mr."]
+)
+def test_a_name_needs_a_visible_letter_and_more_than_a_title(typed):
+    assert not is_name(typed)
+
+
+def test_a_place_prefix_alone_is_no_name():
+    assert place_name("ต.") == place_name(" จ. ") == ""
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,12 @@ import io
 import pytest
 from sqlalchemy import select
 
+from app.dashboard.overview import tambon_tallies
 from app.exports.files import write_export
 from app.extensions import db
 from app.models import Facilitator, Response, Round, Tambon
 from app.ratings import Answer, record
-from app.round_facts import load_round_facts
+from app.round_facts import close_round, load_round_facts, reopen_round
 from app.scoring import training_plan
 from tests import builders
 
@@ -141,3 +142,57 @@ def test_a_deactivated_person_leaves_the_roster_of_an_open_round(app, demo, clie
     roster = client.get("/j/DEMO26").text
     assert "อารีย์" not in roster and "สุนีย์" in roster
     assert client.get(f"/j/DEMO26/f/{arunee_id}").status_code == 404
+
+
+def _tallies(code: str) -> list[tuple]:
+    return sorted(
+        (t.tambon.name_th, t.roster, t.answered) for t in tambon_tallies(_round(code), None)
+    )
+
+
+def test_a_closed_rounds_roster_is_kept_when_it_closes(app, demo):
+    """DEMO25 closed with อารีย์ (team v) not answering: whatever happens to her, or to the
+    roster, its 'answered N of M' and its waiting list stay."""
+    with app.app_context():
+        tallies, figures = _tallies("DEMO25"), _figures("DEMO25")
+        arunee = _person("อารีย์ ชูช่วยชาติ")
+        assert ("บางจาก", 4, 3) in tallies
+        arunee.active = False
+        tha_rai = db.session.execute(select(Tambon).filter_by(name_th="ท่าไร่")).scalar_one()
+        arunee.tambon, arunee.name = tha_rai, "อารีย์ ชูช่วยชาติ-ใหม่"
+        builders.facilitator(_person(SUNEE).tambon, "คนมาใหม่ หลังปิดรอบ")
+        db.session.commit()
+        assert _tallies("DEMO25") == tallies
+        assert _figures("DEMO25") == figures
+
+
+def test_closing_keeps_the_roster_and_reopening_lets_it_go(app, demo):
+    with app.app_context():
+        round_ = _round("DEMO26")
+        close_round(round_)
+        db.session.commit()
+        waiting = {p["name"] for p in round_.roster_at_close}
+        assert waiting == {"อารีย์ ชูช่วยชาติ", "อับดุลเลาะห์ ยูโซะมะ"}
+        builders.facilitator(_person(SUNEE).tambon, "คนมาใหม่ หลังปิดรอบ")
+        db.session.commit()
+        assert ("บางจาก", 4, 3) in _tallies("DEMO26")
+        reopen_round(round_)
+        db.session.commit()
+        assert round_.roster_at_close is None
+        assert ("บางจาก", 5, 3) in _tallies("DEMO26")
+
+
+def test_an_answer_stays_in_its_round_when_its_person_moves_away(app, demo):
+    """Sunee moves to a tambon outside DEMO26, then changes her answers: still in the round."""
+    with app.app_context():
+        round_ = _round("DEMO26")
+        sunee = _person(SUNEE)
+        bang_chak = sunee.tambon_id
+        sunee.tambon = builders.tambon("ปากพูน", "Pak Phun")
+        db.session.commit()
+        record(round_, sunee.id, builders.answers(round_.instrument_version.instrument, 3, 4), "m")
+        response = db.session.execute(
+            select(Response).filter_by(round_id=round_.id, facilitator_id=sunee.id)
+        ).scalar_one()
+        assert response.tambon_id == bang_chak
+        assert sunee.id in load_round_facts(round_).respondents()
