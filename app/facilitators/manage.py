@@ -93,7 +93,10 @@ def _checked(details: Details, person: Facilitator, actor: Actor) -> Details:
     agency = clean_name(details.agency)
     if len(agency) > AGENCY_MAX:
         raise Refused(_("An agency has at most %(max)d characters.", max=AGENCY_MAX))
-    twin = likely_duplicate(name, tambon.id, person.id)
+    # Only a new name or a new tambon can make a look-alike; one made elsewhere (the import's
+    # "new") must not stop every other change to either person.
+    moved = (identity_key(name), tambon.id) != (person.name_key, person.tambon_id)
+    twin = likely_duplicate(name, tambon.id, person.id) if moved else None
     if twin is not None:
         raise Refused(
             _(

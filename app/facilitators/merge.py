@@ -50,11 +50,16 @@ def shared_rounds(kept: Facilitator, other: Facilitator) -> list[SharedRound]:
 
 
 def check_pair(kept: Facilitator, other: Facilitator, actor: Actor) -> None:
-    """Refused unless these are two records the actor may both see."""
+    """Refused unless these are two records the actor may both see, whose answers were all
+    given in tambons the actor looks after (a merge may set one aside)."""
     if not (actor.may_touch(kept.tambon_id) and actor.may_touch(other.tambon_id)):
         raise NotVisible()
     if kept.id == other.id:
         raise Refused(_("Choose another record: a person cannot be merged with themselves."))
+    answered_in = {r.tambon_id for p in (kept, other) for r in responses_of(p.id)}
+    if not all(actor.may_touch(tambon_id) for tambon_id in answered_in):
+        raise Refused(_("One of these records answered a round in a tambon you do not look "
+                        "after: ask an admin to merge them."))  # fmt: skip
 
 
 def merge(kept: Facilitator, other: Facilitator, choices: dict[int, str], actor: Actor) -> dict:

@@ -89,10 +89,14 @@ def index():
 @coordinator_required
 def person(facilitator_id: int):
     person = _person(facilitator_id)
+    actor, answered = _actor(), responses_of(person.id)
+    # Answers given in a tambon the user does not look after are theirs to see, not the user's.
+    shown = [r for r in answered if actor.may_touch(r.tambon_id)]
     return render_template(
         "facilitators/person.html",
         person=person,
-        responses=responses_of(person.id),
+        responses=shown,
+        elsewhere=len(answered) - len(shown),
         changes=[describe(c) for c in history(person.id)],
         lang=current_lang(),
     )

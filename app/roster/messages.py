@@ -49,7 +49,10 @@ MESSAGES = {
     "no_letter": _l("The %(field)s has no letter: only spaces or invisible characters."),
     "bad_id": _l("The id must be a facilitator's number, or “new”, not “%(value)s”."),
     "unknown_id": _l("No facilitator with the id %(id)s among those you may change."),
-    "name_taken": _l("%(name)s (id %(id)s) is already on the roster of this tambon."),
+    "name_taken": _l(
+        "%(name)s (id %(id)s) is already on the roster of this tambon, with this name or one "
+        "likely the same: to make them one person, merge the two on the facilitators' pages."
+    ),
     "person_twice": _l("%(name)s is already changed by line %(first)s."),
     "new_but_same_name": _l(
         "%(name)s (id %(id)s) is already on the roster of this tambon with exactly this "

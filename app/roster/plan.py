@@ -97,9 +97,11 @@ class Planner:
         person = self.people.by_id.get(row.person)
         if person is None or (self.may_edit is not None and person.tambon_id not in self.may_edit):
             return Problem(row.line, "unknown_id", {"id": row.person})
-        taken = [p for p in here if p.id != person.id and clean_name(p.name) == row.name]
+        # Renamed or moved onto someone else's name (or a look-alike of it): never silently.
+        key = identity_key(row.name)
+        taken = [p for p in here if p.id != person.id and p.name_key == key]
         if taken:
-            return Problem(row.line, "name_taken", {"name": row.name, "id": taken[0].id})
+            return Problem(row.line, "name_taken", {"name": taken[0].name, "id": taken[0].id})
         return self._claim(row, person, tambon)
 
     def _claim(self, row: RosterRow, person: Facilitator, tambon: tuple):

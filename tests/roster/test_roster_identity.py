@@ -167,7 +167,7 @@ def test_a_wrong_id_is_a_problem_of_its_line(app, demo):
         _line("คนใหม่ หนึ่ง", id_="abc"),
         _line("คนใหม่ สอง", id_="999999"),
         _line("คนใหม่ สาม", id_=tha_rai_person),  # not a person bangchak may change
-        _line("ประเสริฐ แก้วมณีวงศ์", id_=sunee),  # that name is someone else's here
+        _line("นายประเสริฐ  แก้วมณีวงศ์", id_=sunee),  # likely someone else's name here
         _line("คนใหม่ สี่", id_=_id(app, "วิไลวรรณ ศรีสุขสวัสดิ์")),
         _line("คนใหม่ ห้า", id_=_id(app, "วิไลวรรณ ศรีสุขสวัสดิ์")),  # the same person again
     ]
