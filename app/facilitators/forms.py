@@ -35,7 +35,9 @@ class EditForm(FlaskForm):
         validators=[OneValue(), InputRequired(message=_l("Write the name."))],
     )
     tambon = SelectField(
-        _l("Tambon"), validate_choice=False, validators=[OneValue(), InputRequired()]
+        _l("Tambon"),
+        validate_choice=False,
+        validators=[OneValue(), InputRequired(message=_l("Choose one of your tambons."))],
     )
     roles = SelectMultipleField(
         _l("Roles"),

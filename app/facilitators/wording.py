@@ -12,6 +12,8 @@ from app.i18n import current_lang
 from app.models import FacilitatorChange, Tambon
 from app.models.people import roles_from_text
 
+# Changes made by no account, as the log stores them, in the reader's words.
+MACHINES = {"command line": _l("the command line"), "workshop import": _l("a workshop import")}
 ACTIONS = {
     "add": _l("Added"),
     "import": _l("Imported"),
@@ -60,6 +62,11 @@ class Described:
     lines: list[Line]
     merged: str = ""  # the other record of a merge
     set_aside: list[SetAside] = field(default_factory=list)
+
+    @property
+    def who(self) -> str:
+        """Who made the change: the account, or the command or import that did it."""
+        return str(MACHINES.get(self.change.by, self.change.by))
 
 
 def tambon_name(tambon_id) -> str:
