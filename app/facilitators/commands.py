@@ -17,7 +17,7 @@ from app.facilitators.changes import command_line, history
 from app.facilitators.listing import Filters, answered_counts, matching
 from app.facilitators.merge import KEPT, OTHER, merge, responses_of
 from app.facilitators.wording import describe, role_words, team_word
-from app.models import ROLES, Round
+from app.models import ROLES, Round, Tambon
 from app.numbers import whole_number
 from app.security import MAX_ID
 
@@ -62,6 +62,8 @@ def _line(person, answered: int) -> str:
 @_refusals_as_errors
 def list_command(tambon: int | None, search: str, everyone: bool) -> None:
     """List facilitators (id, name, tambon, roles, agency, team, rounds answered, status)."""
+    if tambon is not None and db.session.get(Tambon, tambon) is None:
+        raise click.BadParameter(f"no tambon has id {tambon}", param_hint="--tambon")
     people = matching(Filters(None, tambon, search, everyone))
     counts = answered_counts([p.id for p in people]) if people else {}
     for person in people:

@@ -41,6 +41,8 @@ def test_list_in_thai_order_with_search_and_tambon(runner, roster):
     assert found[0].split("\t")[2:] == ["บางจาก", "coordination", "พช.", "u", "2", "active"]
     tha_rai = _run(runner, "list", "--tambon", roster.tha_rai).output
     assert "สมชาย ใจงามยิ่ง" in tha_rai and SUNEE not in tha_rai
+    unknown = _run(runner, "list", "--tambon", "999999")
+    assert unknown.exit_code != 0 and "no tambon has id 999999" in unknown.output
 
 
 def test_show_gives_rounds_and_history(runner, roster):
