@@ -10,6 +10,7 @@ from app.auth import throttle
 from app.auth.forms import SignInForm
 from app.extensions import db
 from app.models import Coordinator
+from app.security import site_path
 
 bp = Blueprint("auth", __name__)
 # Checked when no account matches, so a wrong username costs the same time as a wrong password.
@@ -70,6 +71,4 @@ def _find_active(username: str) -> Coordinator | None:
 def _safe_next(target: str | None) -> str:
     """The page asked for before signing in, when it is a path on this site; else the
     coordinator's home: the list of rounds."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
-    return url_for("rounds.index")
+    return site_path(target) or url_for("rounds.index")
