@@ -21,6 +21,7 @@ graceful_timeout = 20
 keepalive = 5
 # Which proxies may set X-Forwarded-*; the app itself honours them when TRUSTED_PROXIES > 0.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Personal-link tokens never reach either log: the app filters gunicorn's loggers (app/logs.py).
 accesslog = os.environ.get("ACCESS_LOG", "-")
 errorlog = "-"
 # Load the app once, then fork: workers share the parsed code and start fast.
