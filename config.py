@@ -60,6 +60,11 @@ class Config:
     # The address phones use to reach this server (e.g. http://192.168.1.10:5000), for the
     # join links and QR codes when the coordinator's own browser uses another one.
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "").strip()
+    # Without PUBLIC_URL, the names (besides this machine's own name and addresses) a
+    # coordinator may open the app through without a warning on the join page and poster.
+    ALLOWED_HOSTS = tuple(
+        name.strip() for name in os.environ.get("ALLOWED_HOSTS", "").split(",") if name.strip()
+    )
     # Brotli, else gzip, on every text response (pages, CSS, JS, SVG), static files included.
     COMPRESS_ALGORITHM = ["br", "gzip"]
     COMPRESS_ALGORITHM_STREAMING = ["br", "gzip"]

@@ -23,8 +23,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "32"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Which proxies may set X-Forwarded-*; the app itself honours them when TRUSTED_PROXIES > 0.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Which peers gunicorn believes about X-Forwarded-Proto (HTTPS or not): as the app does, a
+# proxy on this machine only when TRUSTED_PROXIES says there is one; FORWARDED_ALLOW_IPS wins.
+_PROXIED = int(os.environ.get("TRUSTED_PROXIES", "0") or 0) > 0
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1" if _PROXIED else "")
+# Personal-link tokens never reach either log: the app filters gunicorn's loggers (app/logs.py).
 accesslog = os.environ.get("ACCESS_LOG", "-")
 errorlog = "-"
 # Load the app once, then fork: workers share the parsed code and start fast.

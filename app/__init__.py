@@ -5,6 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from app import logs
 from config import Config, database_url, secret_key
 
 
@@ -21,6 +22,7 @@ def create_app(overrides: Mapping | None = None) -> Flask:
         app.config["SECRET_KEY"] = secret_key(Path(app.instance_path))
     _init_extensions(app)
     _register_features(app)
+    logs.init_app(app)  # last: every module has made its logger
     return app
 
 

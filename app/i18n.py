@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, current_app, redirect, request
 from flask_babel import get_locale
 
+from app.security import site_path
+
 bp = Blueprint("i18n", __name__)
 
 LANG_COOKIE = "lang"
@@ -103,11 +105,8 @@ def format_moment(moment: datetime, lang: str) -> str:
 def choose_language():
     """Remember the chosen language for a year and go back to the page the visitor was on."""
     lang = request.form.get("lang", "th")
-    back = request.form.get("next", "/")
     # Only a path on this site: never send a visitor to another host.
-    if not back.startswith("/") or back.startswith(("//", "/\\")):
-        back = "/"
-    response = redirect(back)
+    response = redirect(site_path(request.form.get("next")) or "/")
     if lang in current_app.config["LANGUAGES"]:
         response.set_cookie(
             LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True

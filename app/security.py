@@ -5,7 +5,8 @@ The Content-Security-Policy allows only this site's own files: no inline script,
 inline style, no other host. That is also what keeps the app working offline.
 """
 
-from urllib.parse import quote
+import unicodedata
+from urllib.parse import quote, urlsplit
 
 import flask
 from flask import abort, has_request_context, request
@@ -96,6 +97,21 @@ def _refuse_a_cut_body() -> None:
         _ = request.form  # reads a form body (up to the limit); nothing else is read
         if getattr(request.stream, "is_exhausted", False):
             abort(413)
+
+
+def site_path(target: str | None) -> str | None:
+    """`target` when every browser reads it as a path on this site, else None.
+
+    The one rule for every `next`. Browsers drop tabs and newlines anywhere in a URL and
+    read a backslash as a slash, so `/<tab>/evil.example` and `/\\evil.example` name
+    another host: any control character or backslash is refused, not cleaned.
+    """
+    if not target or any(c == "\\" or unicodedata.category(c) == "Cc" for c in target):
+        return None
+    if not target.startswith("/") or target.startswith("//"):
+        return None
+    parts = urlsplit(target)
+    return None if parts.scheme or parts.netloc else target
 
 
 def init_app(app) -> None:

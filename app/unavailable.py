@@ -7,6 +7,7 @@ asks to send again in a minute; the form's script, which asks for JSON, keeps th
 submission on the phone and sends it again by itself.
 """
 
+import logging
 from contextlib import suppress
 
 from flask import g, render_template
@@ -17,6 +18,7 @@ from app.assess.pages import wants_json
 from app.extensions import db, login_manager
 
 RETRY_AFTER_SECONDS = 30
+log = logging.getLogger(__name__)
 
 
 def init_app(app) -> None:
@@ -24,6 +26,8 @@ def init_app(app) -> None:
     # InterfaceError: the driver lost its connection in between.
     app.register_error_handler(OperationalError, unavailable)
     app.register_error_handler(InterfaceError, unavailable)
+    # Runs before Flask-SQLAlchemy's own teardown (teardowns run last-registered first).
+    app.teardown_appcontext(_end_session)
 
 
 def unavailable(_error):
@@ -44,10 +48,29 @@ def unavailable(_error):
     return render_template("error.html", code=503, message=message), 503, headers
 
 
+def _end_session(_error) -> None:
+    """Close the request's session; a connection that died meanwhile must not turn the
+    answer already made (a page, the 503) into the server's bare 500."""
+    try:
+        db.session.remove()
+    except SQLAlchemyError as error:
+        log.warning("closing the database session failed: %s", type(error).__name__)
+        _discard_session()
+
+
+def _discard_session() -> None:
+    # The connection cannot even roll back: drop it from the pool, and the session with it.
+    with suppress(SQLAlchemyError):
+        db.session().invalidate()
+    db.session.registry.clear()
+
+
 def _forget_transaction() -> None:
     # When the connection is gone already, nothing of this request was committed anyway.
-    with suppress(SQLAlchemyError):
+    try:
         db.session.rollback()
+    except SQLAlchemyError:
+        _discard_session()
     # The page header asks whether a coordinator is signed in, which would load the account
     # from the database that just failed: show the page as to a visitor instead.
     g._login_user = login_manager.anonymous_user()

@@ -1,5 +1,7 @@
 """Coordinator sign-in and who may see which tambon."""
 
+import pytest
+
 from app.auth.access import can_see_tambon, visible_tambon_ids
 from app.extensions import db
 from app.models import Coordinator
@@ -59,6 +61,38 @@ def test_sign_in_returns_only_to_pages_on_this_site(app, client):
     response = client.post("/signin?next=//evil.example/x", data=data)
     # The coordinator's home (the list of rounds) instead, on this site.
     assert response.headers["Location"] == "/rounds"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "//evil.example/x",
+        "https://evil.example/",
+        "/%09/evil.example",  # browsers drop the tab: //evil.example
+        "/%0a/evil.example",  # a newline: never a header, never a 500
+        "/%0d%0aSet-Cookie:%20a=b",
+        "/%5Cevil.example",  # browsers read a backslash as a slash
+        "/%5C/evil.example",
+        "%20//evil.example",
+        "/%7F/evil.example",
+        "javascript:alert(1)",
+    ],
+)
+def test_sign_in_never_sends_elsewhere_after_the_browsers_clean_up(app, client, query):
+    _accounts(app)
+    data = {"username": "local", "password": "correct horse battery"}
+    response = client.post(f"/signin?next={query}", data=data)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/rounds"
+    assert "ออกจากระบบ" in client.get("/").text  # signed in all the same
+
+
+@pytest.mark.parametrize("target", ["/rounds/1/join?lang=en", "/dashboard/%E0%B8%81#top", "/"])
+def test_sign_in_returns_to_a_path_of_this_site(app, client, target):
+    _accounts(app)
+    data = {"username": "local", "password": "correct horse battery"}
+    response = client.post("/signin", query_string={"next": target}, data=data)
+    assert response.headers["Location"] == target
 
 
 def test_sign_in_is_csrf_protected(csrf_app):

@@ -27,7 +27,19 @@ def test_an_unknown_language_keeps_thai(client):
     assert '<html lang="th">' in client.get("/").text
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\r\n/evil.example",
+        " //evil.example",
+        "",
+    ],
+)
 def test_the_language_switch_never_leaves_the_site(client, target):
     response = client.post("/lang", data={"lang": "en", "next": target})
     assert response.headers["Location"] == "/"

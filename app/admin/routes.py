@@ -4,6 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
+from app.auth import sessions
 from app.auth.access import admin_required
 from app.extensions import db
 from app.models import Coordinator, Tambon
@@ -108,7 +109,9 @@ def account_password(account_id: int):
         account.set_password(form.password.data)
         db.session.commit()
         if account.id == current_user.id:
-            login_user(account)  # the new password ended this session too: keep the admin in
+            # The new password ended this device's sign-in too: keep the admin in.
+            sessions.open_session(account)
+            login_user(account)
         flash(_("New password set for %(name)s.", name=account.username), "success")
         return redirect(url_for("admin.accounts"))
     return render_template("admin/password.html", form=form, account=account)

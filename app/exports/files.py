@@ -1,6 +1,7 @@
 """File names, media types and the "about" lines of an export file."""
 
 import re
+import unicodedata
 from datetime import datetime, time
 from urllib.parse import quote
 
@@ -18,19 +19,27 @@ MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|\s]+')
+# Unicode controls (Cc) and invisible format characters (Cf: bidirectional overrides,
+# zero-width ones) would let a round's name show a file name other than the real one.
+_INVISIBLE = ("Cc", "Cf")
 
 
 def ascii_filename(round_: Round, name: str, fmt: str) -> str:
     """A file name any browser and disk accepts: join code (or round id), export, format."""
-    code = re.sub(r"[^A-Za-z0-9_-]", "", round_.join_code) or f"round-{round_.id}"
+    code = re.sub(r"[^A-Za-z0-9_-]", "", _visible(round_.join_code)) or f"round-{round_.id}"
     return f"{code}-{name}.{fmt}"
 
 
 def display_filename(round_: Round, name: str, fmt: str) -> str:
     """The name a person recognises: the round's own (Thai) name, the export, the format."""
-    title = _UNSAFE.sub(" ", round_.name).strip() or f"round {round_.id}"
+    title = " ".join(_visible(_UNSAFE.sub(" ", round_.name)).split()) or f"round {round_.id}"
     return f"{title} {name}.{fmt}"
+
+
+def _visible(text: str) -> str:
+    """`text` without control and invisible format characters."""
+    return "".join(c for c in text if unicodedata.category(c) not in _INVISIBLE)
 
 
 def content_disposition(round_: Round, name: str, fmt: str) -> str:

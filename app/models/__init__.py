@@ -1,6 +1,6 @@
 """The database schema; every change to it is an Alembic revision in `migrations/`."""
 
-from app.models.accounts import Coordinator, SignInFailure, coordinator_tambon
+from app.models.accounts import Coordinator, SignInFailure, SignInSession, coordinator_tambon
 from app.models.geography import District, Province, Tambon
 from app.models.instruments import InstrumentVersion
 from app.models.people import ROLES, TEAMS, Facilitator, FacilitatorChange, FacilitatorRole
@@ -29,6 +29,7 @@ __all__ = [
     "ResponseRevision",
     "Round",
     "SignInFailure",
+    "SignInSession",
     "Tambon",
     "coordinator_tambon",
     "round_tambon",

@@ -16,7 +16,7 @@ from app.rounds.access import can_manage_round, round_for, round_listings
 from app.rounds.choices import offer_instruments, offer_tambons, rounds_with_answers
 from app.rounds.codes import code_taken, new_join_code
 from app.rounds.forms import RoundForm, today_typed
-from app.rounds.links import public_url, qr_svg, served_on_this_machine_only, svg_response
+from app.rounds.links import link_address, public_url, qr_svg, svg_response
 
 bp = Blueprint("rounds", __name__, url_prefix="/rounds")
 
@@ -54,7 +54,7 @@ def join(round_id: int):
         "rounds/join.html",
         round_=round_,
         link=public_url("assess.roster", code=round_.join_code),
-        local_only=served_on_this_machine_only(),
+        address=link_address(),
         can_manage=can_manage_round(current_user, round_),
     )
 
@@ -64,7 +64,7 @@ def join(round_id: int):
 def poster(round_id: int):
     round_ = round_for(round_id)
     link = public_url("assess.roster", code=round_.join_code)
-    return render_template("rounds/poster.html", round_=round_, link=link)
+    return render_template("rounds/poster.html", round_=round_, link=link, address=link_address())
 
 
 @bp.get("/<int:round_id>/qr.svg")

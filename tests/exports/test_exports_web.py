@@ -98,6 +98,26 @@ def test_a_download_has_an_ascii_name_and_the_thai_name(app, client, world):
     assert response.headers["Cache-Control"] == "private, no-store"
 
 
+def test_a_download_name_drops_control_and_bidirectional_characters(app, client, world):
+    from app.extensions import db
+    from app.models import Round
+
+    # RIGHT-TO-LEFT OVERRIDE makes "…gpj.xlsx" look like "…xlsx.jpg"; the rest hide or break
+    # a name (a line separator becomes a space).
+    hidden = "\u202e\u2066\u200b\u200d\ufeff\x85\x9b\u2028"
+    with app.app_context():
+        db.session.get(Round, world.round_id).name = f"รอบ{hidden}ที่ 2\tแล\u202agpj"
+        db.session.commit()
+    sign_in(client, "admin")
+    with client.get(f"/rounds/{world.round_id}/exports/training-plan.xlsx") as response:
+        response.get_data()
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="EXP26-training-plan.xlsx"; ')
+    assert disposition.endswith("filename*=UTF-8''" + quote("รอบ ที่ 2 แลgpj training-plan.xlsx"))
+    for code in ("%E2%80%AE", "%E2%81%A6", "%E2%80%8B", "%C2%85", "%E2%80%A8", "%09"):
+        assert code not in disposition
+
+
 def test_lang_en_gives_english_place_and_role_names(app, client, world):
     sign_in(client, "admin")
     response = client.get(f"/rounds/{world.round_id}/exports/ratings.csv?lang=en")

@@ -261,3 +261,55 @@ def test_join_codes_are_drawn_again_when_taken():
     assert not set("0O1IL") & set(ALPHABET) and len(ALPHABET) == 31
     with pytest.raises(RuntimeError):
         new_join_code(lambda code: True, attempts=5)
+
+
+WARNING = "ไม่ใช่ที่อยู่ของเซิร์ฟเวอร์นี้"  # "is not an address of this server"
+NOTE = "ลิงก์นี้ใช้ที่อยู่ที่ใช้เปิดหน้านี้"  # "the link uses the address this page was opened through"
+
+
+def _pages_through(client, places, origin: str) -> list[str]:
+    """Sign in and open the join page and the poster through `origin` (the Host sent)."""
+    data = {"username": "local", "password": PASSWORD}
+    assert client.post("/signin", data=data, base_url=origin).status_code == 302
+    urls = (f"/rounds/{places.mine}/join", f"/rounds/{places.mine}/poster")
+    return [client.get(url, base_url=origin).text for url in urls]
+
+
+def test_a_foreign_host_is_named_and_warned_about_on_the_page_and_the_poster(client, places):
+    for page in _pages_through(client, places, "http://evil.example"):
+        assert "http://evil.example/j/MINE23" in page  # what the link would be
+        assert WARNING in page and "http://evil.example" in page.split(WARNING)[0][-400:]
+        assert NOTE in page
+        assert "โทรศัพท์จะเปิดไม่ได้" not in page  # not this machine's loopback
+
+
+@pytest.mark.parametrize(
+    "origin", ["http://localhost", "http://127.0.0.1:5000", "http://[::1]:8000"]
+)
+def test_loopback_is_named_with_the_phones_warning_only(client, places, origin):
+    join, poster = _pages_through(client, places, origin)
+    assert NOTE in join and WARNING not in join
+    assert join.split(NOTE)[1].startswith(f": {origin} ")
+    assert "โทรศัพท์จะเปิดไม่ได้" in join  # the existing warning: phones cannot open it
+    assert NOTE in poster and WARNING not in poster
+
+
+def test_this_machines_own_names_and_allowed_hosts_need_no_warning(app, client, places):
+    import socket
+
+    from app.rounds.links import _network_addresses
+
+    app.config["ALLOWED_HOSTS"] = ("Freedom.Example.org",)
+    origins = ["http://freedom.example.org", f"http://{socket.gethostname()}:5000"]
+    origins += [f"http://{address}:5000" for address in _network_addresses()]
+    for origin in origins:
+        for page in _pages_through(client, places, origin):
+            assert NOTE in page and WARNING not in page, origin
+            assert "โทรศัพท์จะเปิดไม่ได้" not in page
+
+
+def test_with_public_url_neither_the_note_nor_the_warning(app, client, places):
+    app.config["PUBLIC_URL"] = "http://192.168.1.10:5000"
+    for page in _pages_through(client, places, "http://evil.example"):
+        assert "http://192.168.1.10:5000/j/MINE23" in page
+        assert NOTE not in page and WARNING not in page

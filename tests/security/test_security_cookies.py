@@ -1,4 +1,4 @@
-"""The cookies: session, remember-me and language are HttpOnly and SameSite=Lax always, and
+"""The cookies: session, remember-me, language and device are HttpOnly and SameSite=Lax always, and
 Secure whenever the request came over HTTPS, directly or through a trusted proxy, even
 without SESSION_COOKIE_SECURE."""
 
@@ -9,7 +9,7 @@ from tests import builders
 from tests.conftest import make_app
 from tests.tiny_round import FAST_HASH, PASSWORD
 
-COOKIES = ("session", "remember_token", "lang")
+COOKIES = ("session", "remember_token", "lang", "device")
 
 
 @pytest.fixture
