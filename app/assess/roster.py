@@ -18,9 +18,10 @@ class TambonRoster:
     people: list[Facilitator]
 
 
-def round_or_404(code: str) -> Round:
-    """The round of `code`; 404 when none (a miss is counted), 429 while guessing."""
-    round_ = find_round_or_refuse(code)
+def round_or_404(code: str, known: int | None = None) -> Round:
+    """The round of `code`; 404 when none (a miss is counted), 429 while guessing (never
+    for a round this browser opened before, or the round `known` to the request)."""
+    round_ = find_round_or_refuse(code, known)
     if round_ is None:
         abort(404)
     return round_

@@ -83,7 +83,8 @@ def add_self(code: str):
 @bp.route("/j/<code>/f/<int:facilitator_id>", methods=["GET", "POST"])
 @csrf.exempt  # checked by the form itself, so a stale token keeps every answer
 def rate(code: str, facilitator_id: int):
-    round_ = round_or_404(code)
+    retried = submit.retried_round_id(facilitator_id) if request.method == "POST" else None
+    round_ = round_or_404(code, known=retried)
     person = member_or_404(round_, facilitator_id)
     form = rating_form_class(round_.instrument_version.instrument)(
         submission_id=new_submission_id()
