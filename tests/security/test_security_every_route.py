@@ -418,6 +418,8 @@ CASES = (
     Case("GET", RENAME_TAMBON, "", _rename_tambon, ADMIN),
     Case("POST", RENAME_TAMBON, "", _rename_tambon, "S S S 403 403 302",
          data=_fixed({"name_th": "ต.ปากพูน", "name_en": "Pak Phun"})),
+    # Any phone (issue 11): the icon browsers ask for by themselves.
+    Case("GET", "/favicon.ico", "", _path("/favicon.ico"), PUBLIC),
 )
 # fmt: on
 
