@@ -54,9 +54,14 @@ def roster(code: str):
         return redirect(url_for(".roster", code=round_.join_code))
     if not round_.is_open:
         return pages.closed_page(round_)
-    groups = tambon_rosters(round_, current_lang())
+    search = request.args.get("q", "")[:100]
+    groups = tambon_rosters(round_, current_lang(), search)
     return render_template(
-        "assess/roster.html", round_=round_, groups=groups, answered=answered_ids(round_)
+        "assess/roster.html",
+        round_=round_,
+        groups=groups,
+        answered=answered_ids(round_),
+        search=search,
     )
 
 

@@ -66,7 +66,7 @@ def _sections(page: str) -> dict[str, list[str]]:
     found = {}
     for block in page.split("<section")[1:]:
         heading = re.search(r"<h2[^>]*>([^<]+)</h2>", block).group(1)
-        found[heading] = re.findall(r'<li><a href="[^"]+">([^<]+?)(?: <|</a>)', block)
+        found[heading] = re.findall(r'<li[^>]*><a href="[^"]+">([^<]+?)(?: <|</a>)', block)
     return found
 
 
