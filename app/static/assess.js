@@ -2,11 +2,13 @@
    With it: every answer is kept in localStorage as it is chosen and restored after a reload;
    a status line says whether the phone is online; a submission made without a connection is
    kept (with its submission id) and sent when the connection returns; a service worker keeps
-   the form page so that it opens offline too. */
+   the form page so that it opens offline too.
+   On a browser that lacks any feature this file uses, it does nothing at all: the plain form
+   posts, as without JavaScript (taking over, then failing half-way, would leave Send dead). */
 (function () {
   "use strict";
   var form = document.getElementById("rating");
-  if (!form) return;
+  if (!form || !supported()) return;
   var msg = form.dataset;
   var draftKey = "ft:draft:" + msg.key;
   var queueKey = "ft:queue:" + msg.key;
@@ -171,6 +173,26 @@
         document.documentElement.setAttribute("data-offline-ready", "");
         if (!sending) showConnection();
       }, function () { /* no offline copy: the form still works online */ });
+  }
+
+  // Every feature used below, tried rather than assumed (a browser may have a name but not
+  // the behaviour: URLSearchParams that cannot read a FormData, storage that throws).
+  function supported() {
+    try {
+      var data = new FormData();
+      data.append("a", "1");
+      return typeof window.fetch === "function" && typeof Promise === "function" &&
+        typeof NodeList.prototype.forEach === "function" &&
+        typeof Array.prototype.find === "function" && typeof Object.keys === "function" &&
+        new URLSearchParams(data).toString() === "a=1" &&
+        typeof window.localStorage.getItem === "function" && !!window.JSON &&
+        typeof crypto.getRandomValues === "function" && typeof Uint8Array === "function" &&
+        typeof window.RadioNodeList === "function" && !!document.documentElement.dataset &&
+        typeof document.documentElement.insertAdjacentHTML === "function" &&
+        typeof document.documentElement.scrollIntoView === "function";
+    } catch (e) {
+      return false;
+    }
   }
 
   restore(read(draftKey));
