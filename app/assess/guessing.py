@@ -2,9 +2,13 @@
 
 A join code opens a round's roster (names) and the forms of those who have not answered
 yet. Codes are 6 characters of 31 (887 million), so a guesser needs millions of tries;
-after MAX_MISSES codes that opened nothing within WINDOW, from one source, every code
-lookup from it is refused (429) until the oldest miss leaves the window. A workshop
-behind one address mistypes a few codes, not sixty in a quarter of an hour.
+after MAX_MISSES codes that opened nothing within WINDOW, from one source, a code lookup
+from it is refused (429) until the oldest miss leaves the window. Only codes that open no
+round are counted. A round this browser has already opened (kept in its session), or a
+retry of answers already stored, is never refused: the phones of a workshop behind one
+public address go on working while one of them mistypes. A browser that has not opened
+the round is refused even with the right code while its source is over the limit, or the
+refusal itself would tell a guesser which codes are right.
 
 Kept in the database, not in the app server's memory, so every app server counts the same.
 """
@@ -12,7 +16,7 @@ Kept in the database, not in the app server's memory, so every app server counts
 import ipaddress
 from datetime import datetime, timedelta
 
-from flask import abort, make_response, render_template, request
+from flask import abort, make_response, render_template, request, session
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
@@ -24,6 +28,7 @@ from app.rounds.codes import find_round, typed
 WINDOW = timedelta(minutes=15)
 MAX_MISSES = 60
 KEEP = timedelta(hours=24)
+KNOWN_ROUNDS = 20  # rounds a browser remembers having opened (a phone shared in a workshop)
 
 
 def source(address: str) -> str:
@@ -63,14 +68,31 @@ def _count_miss(who: str) -> None:
     db.session.commit()
 
 
-def find_round_or_refuse(code: str) -> Round | None:
-    """The round of `code` (as `find_round`), counting a code that opens none; refused
-    (429) while the visitor's source has too many recent misses."""
+def find_round_or_refuse(code: str, known: int | None = None) -> Round | None:
+    """The round of `code` (as `find_round`), counting a code that opens none. Refused (429)
+    while the visitor's source has too many recent misses, unless this browser has opened
+    the round before or the round's id is `known` (the request proves it, e.g. a retry)."""
+    round_ = find_round(code)
+    if round_ is not None and round_.id in [*_known_rounds(), known]:
+        return round_
     who = source(request.remote_addr or "")
     misses, oldest = _recent_misses(who)
     if misses >= MAX_MISSES:
         _refuse(oldest, code)
-    round_ = find_round(code)
     if round_ is None and typed(code):
         _count_miss(who)
+    if round_ is not None:
+        _remember(round_)
     return round_
+
+
+def _known_rounds() -> list[int]:
+    """The rounds this browser has opened (its session's own list)."""
+    known = session.get("rounds", [])
+    return [n for n in known if isinstance(n, int)] if isinstance(known, list) else []
+
+
+def _remember(round_: Round) -> None:
+    session["rounds"] = ([round_.id] + [n for n in _known_rounds() if n != round_.id])[
+        :KNOWN_ROUNDS
+    ]

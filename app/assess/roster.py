@@ -9,7 +9,7 @@ from app.assess.guessing import find_round_or_refuse
 from app.collation import sorted_by_name
 from app.extensions import db
 from app.models import Facilitator, Response, Round, Tambon
-from app.names import identity_key
+from app.names import identity_key, search_key
 
 
 @dataclass(frozen=True)
@@ -18,9 +18,10 @@ class TambonRoster:
     people: list[Facilitator]
 
 
-def round_or_404(code: str) -> Round:
-    """The round of `code`; 404 when none (a miss is counted), 429 while guessing."""
-    round_ = find_round_or_refuse(code)
+def round_or_404(code: str, known: int | None = None) -> Round:
+    """The round of `code`; 404 when none (a miss is counted), 429 while guessing (never
+    for a round this browser opened before, or the round `known` to the request)."""
+    round_ = find_round_or_refuse(code, known)
     if round_ is None:
         abort(404)
     return round_
@@ -30,13 +31,16 @@ def tambons_of(round_: Round, lang: str) -> list[Tambon]:
     return sorted_by_name(round_.tambons, lambda t: t.name_in(lang), lang)
 
 
-def tambon_rosters(round_: Round, lang: str) -> list[TambonRoster]:
-    """Each tambon of the round with its active facilitators, in dictionary order."""
+def tambon_rosters(round_: Round, lang: str, search: str = "") -> list[TambonRoster]:
+    """Each tambon of the round with its active facilitators, in dictionary order; only
+    those whose name holds `search` (compared as the identity rule does) when given."""
     tambons = tambons_of(round_, lang)
     query = select(Facilitator).where(
         Facilitator.tambon_id.in_([t.id for t in tambons]), Facilitator.active
     )
-    people = sorted_by_name(db.session.execute(query).scalars(), lambda p: p.name, lang)
+    key = search_key(search)
+    people = [p for p in db.session.execute(query).scalars() if key in p.name_key]
+    people = sorted_by_name(people, lambda p: p.name, lang)
     return [TambonRoster(t, [p for p in people if p.tambon_id == t.id]) for t in tambons]
 
 

@@ -54,9 +54,14 @@ def roster(code: str):
         return redirect(url_for(".roster", code=round_.join_code))
     if not round_.is_open:
         return pages.closed_page(round_)
-    groups = tambon_rosters(round_, current_lang())
+    search = request.args.get("q", "")[:100]
+    groups = tambon_rosters(round_, current_lang(), search)
     return render_template(
-        "assess/roster.html", round_=round_, groups=groups, answered=answered_ids(round_)
+        "assess/roster.html",
+        round_=round_,
+        groups=groups,
+        answered=answered_ids(round_),
+        search=search,
     )
 
 
@@ -83,7 +88,8 @@ def add_self(code: str):
 @bp.route("/j/<code>/f/<int:facilitator_id>", methods=["GET", "POST"])
 @csrf.exempt  # checked by the form itself, so a stale token keeps every answer
 def rate(code: str, facilitator_id: int):
-    round_ = round_or_404(code)
+    retried = submit.retried_round_id(facilitator_id) if request.method == "POST" else None
+    round_ = round_or_404(code, known=retried)
     person = member_or_404(round_, facilitator_id)
     form = rating_form_class(round_.instrument_version.instrument)(
         submission_id=new_submission_id()

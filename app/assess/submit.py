@@ -54,6 +54,18 @@ def receive(form: RatingFormBase, round_: Round, person: Facilitator, token: str
     return _store(form, round_, person, token)
 
 
+def retried_round_id(facilitator_id: int) -> int | None:
+    """The round of the stored submission this POST repeats, when it is this person's: a
+    retry is recognised before any throttle (its random id proves the phone sent it)."""
+    submission_id = request.form.get("submission_id", "")
+    if not _SUBMISSION_ID.match(submission_id):
+        return None
+    earlier = earlier_submission(submission_id)
+    if earlier is None or earlier.response.facilitator_id != facilitator_id:
+        return None
+    return earlier.response.round_id
+
+
 def _replay(round_: Round, person: Facilitator, token: str | None):
     submission_id = request.form.get("submission_id", "")
     if not _SUBMISSION_ID.match(submission_id):

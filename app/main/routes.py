@@ -1,6 +1,6 @@
 """Home page and the instruments shown as freedom tables."""
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, current_app, render_template, send_from_directory
 from sqlalchemy import select
 
 from app.extensions import db
@@ -13,6 +13,14 @@ bp = Blueprint("main", __name__)
 @bp.get("/")
 def index():
     return render_template("main/index.html", versions=latest_versions())
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """The icon every browser asks for by itself (a 404 on each first visit otherwise)."""
+    return send_from_directory(
+        current_app.static_folder, "favicon.ico", mimetype="image/x-icon", max_age=7 * 86400
+    )
 
 
 @bp.get("/instruments/<key>")

@@ -16,6 +16,20 @@ LENGTH = 6
 _FOLD = str.maketrans({"0": "O", "1": "I", "L": "I"})
 _NOT_CODE = re.compile(r"[^0-9A-Z]")
 
+# The Thai Kedmanee layout, key by key (as on a US keyboard): a code typed with the phone's
+# Thai keyboard left on ("กำทน/ุ" for DEMO26) is read as the keys that were pressed,
+# with or without shift.
+_LATIN_KEYS = "`1234567890-=qwertyuiop[]\\asdfghjkl;'zxcvbnm,./"
+_THAI_KEYS = "_ๅ/-ภถุึคตจขชๆไำพะัีรนยบลฃฟหกดเ้่าสวงผปแอิืทมใฝ"
+_THAI_SHIFTED = '%+๑๒๓๔ู฿๕๖๗๘๙๐"ฎฑธํ๊ณฯญฐ,ฅฤฆฏโฌ็๋ษศซ.()ฉฮฺ์?ฒฬฦ'
+_THAI_LAYOUT = str.maketrans(
+    dict(zip(_THAI_SHIFTED, _LATIN_KEYS.upper(), strict=True))
+    | dict(zip(_THAI_KEYS, _LATIN_KEYS.upper(), strict=True))
+    # A Thai digit typed as a digit means that digit, not the key it is shifted on.
+    | {chr(0x0E50 + n): str(n) for n in range(10)}
+)
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
 
 def new_join_code(taken: Callable[[str], bool], attempts: int = 20) -> str:
     """A random code from ALPHABET that `taken` says is free."""
@@ -32,8 +46,12 @@ def code_taken(code: str) -> bool:
 
 
 def typed(text: str) -> str:
-    """A code as typed, in the stored form: upper case, without spaces or dashes."""
-    return _NOT_CODE.sub("", (text or "").upper())
+    """A code as typed, in the stored form: upper case, without spaces or dashes; text with
+    Thai letters is read as the keys they sit on in the Thai layout."""
+    text = text or ""
+    if _THAI.search(text):
+        text = text.translate(_THAI_LAYOUT)
+    return _NOT_CODE.sub("", text.upper())
 
 
 def folded(text: str) -> str:

@@ -2,11 +2,13 @@
    With it: every answer is kept in localStorage as it is chosen and restored after a reload;
    a status line says whether the phone is online; a submission made without a connection is
    kept (with its submission id) and sent when the connection returns; a service worker keeps
-   the form page so that it opens offline too. */
+   the form page so that it opens offline too.
+   On a browser that lacks any feature this file uses, it does nothing at all: the plain form
+   posts, as without JavaScript (taking over, then failing half-way, would leave Send dead). */
 (function () {
   "use strict";
   var form = document.getElementById("rating");
-  if (!form) return;
+  if (!form || !supported()) return;
   var msg = form.dataset;
   var draftKey = "ft:draft:" + msg.key;
   var queueKey = "ft:queue:" + msg.key;
@@ -15,6 +17,10 @@
   var items = form.querySelectorAll("fieldset.item");
   var sending = false;
   var offlineReady = false;
+  var CACHE = "ft-form-v2";  // the same name as in sw.js
+  // The page as it came, before this script changes anything: the offline copy is made from
+  // it rather than downloaded a second time.
+  var asReceived = "<!DOCTYPE html>\n" + document.documentElement.outerHTML;
 
   function read(key) {
     try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; }
@@ -101,7 +107,9 @@
       drop(queueKey);
       drop(draftKey);
       say(data.url ? msg.sent : data.message, "good");
-      if (data.url) setTimeout(function () { location.assign(data.url); }, 1200);
+      forgetOfflineCopy().then(function () {
+        if (data.url) setTimeout(function () { location.assign(data.url); }, 1200);
+      });
     } else if (reply.code === 422) {
       drop(queueKey);
       form.submit();  // the server shows its messages next to each item
@@ -155,22 +163,58 @@
     countNote(event.target);
   });
 
+  // The offline copy: this page's own HTML as received, and its files from the browser's
+  // HTTP cache (force-cache: no second download). Never a personal page (/r/…).
   function keepForOffline() {
-    if (!("serviceWorker" in navigator) || !window.caches) return;
+    if (!msg.keep || !("serviceWorker" in navigator) || !window.caches) return;
     navigator.serviceWorker.register(msg.sw, { scope: "/" })
       .then(function () { return navigator.serviceWorker.ready; })
-      .then(function () {
-        var urls = [location.pathname];
+      .then(function () { return caches.open(CACHE); })
+      .then(function (cache) {
+        var page = new Response(asReceived, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+        var kept = [cache.put(location.pathname, page)];
         document.querySelectorAll("link[rel=stylesheet], script[src]").forEach(function (el) {
-          urls.push(new URL(el.href || el.src).pathname);
+          var url = new URL(el.href || el.src).pathname;
+          kept.push(fetch(url, { cache: "force-cache" }).then(function (res) {
+            if (res.ok && !/no-store/i.test(res.headers.get("Cache-Control") || "")) {
+              return cache.put(url, res);
+            }
+          }));
         });
-        return caches.open("ft-form-v1").then(function (cache) { return cache.addAll(urls); });
+        return Promise.all(kept);
       })
       .then(function () {
         offlineReady = true;
         document.documentElement.setAttribute("data-offline-ready", "");
         if (!sending) showConnection();
       }, function () { /* no offline copy: the form still works online */ });
+  }
+  // Once the answers are confirmed, the copy goes: a shared phone keeps nobody's form.
+  function forgetOfflineCopy() {
+    if (!window.caches) return Promise.resolve();
+    return caches.open(CACHE)
+      .then(function (cache) { return cache.delete(location.pathname); })
+      .catch(function () { /* nothing kept */ });
+  }
+
+  // Every feature used below, tried rather than assumed (a browser may have a name but not
+  // the behaviour: URLSearchParams that cannot read a FormData, storage that throws).
+  function supported() {
+    try {
+      var data = new FormData();
+      data.append("a", "1");
+      return typeof window.fetch === "function" && typeof Promise === "function" &&
+        typeof NodeList.prototype.forEach === "function" &&
+        typeof Array.prototype.find === "function" && typeof Object.keys === "function" &&
+        new URLSearchParams(data).toString() === "a=1" &&
+        typeof window.localStorage.getItem === "function" && !!window.JSON &&
+        typeof crypto.getRandomValues === "function" && typeof Uint8Array === "function" &&
+        typeof window.RadioNodeList === "function" && !!document.documentElement.dataset &&
+        typeof document.documentElement.insertAdjacentHTML === "function" &&
+        typeof document.documentElement.scrollIntoView === "function";
+    } catch (e) {
+      return false;
+    }
   }
 
   restore(read(draftKey));

@@ -66,7 +66,7 @@ def _sections(page: str) -> dict[str, list[str]]:
     found = {}
     for block in page.split("<section")[1:]:
         heading = re.search(r"<h2[^>]*>([^<]+)</h2>", block).group(1)
-        found[heading] = re.findall(r'<li><a href="[^"]+">([^<]+?)(?: <|</a>)', block)
+        found[heading] = re.findall(r'<li[^>]*><a href="[^"]+">([^<]+?)(?: <|</a>)', block)
     return found
 
 
@@ -106,3 +106,13 @@ def test_the_roster_shows_the_date_in_the_buddhist_era(client, setting):
 def test_a_code_in_the_link_typed_loosely_goes_to_the_right_link(client, setting):
     assert client.get("/j/abc234").headers["Location"] == "/j/ABC234"
     assert client.get("/j/NOPE99").status_code == 404
+
+
+@pytest.mark.parametrize("as_typed", ["ฟิแ/-ภ", "ฟิแ /-ภ", "ฟิแ๒๓๔", "ฤฺฉ๒๓๔"])
+def test_a_code_typed_with_the_thai_keyboard_opens_the_round(client, setting, as_typed):
+    # ABC234 typed with the phone's Thai layout left on: the keys pressed are the code's.
+    response = client.get("/join", query_string={"code": as_typed})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/j/ABC234"
+    roster = client.get("/j/ABC234").text
+    assert "สุนีย์" in roster

@@ -12,11 +12,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def shown_text(response) -> str:
     """Everything a reader of the response could see: the body as text (an XLSX file's XML
-    parts, unzipped), and the Location header. A PNG has no text to search."""
+    parts, unzipped), and the Location header. A PNG or an icon has no text to search."""
     location = response.headers.get("Location", "")
     content_type = response.content_type or ""
     body = response.get_data()
-    if content_type.startswith("image/png"):
+    if content_type.startswith(("image/png", "image/x-icon")):
         return location
     if content_type.startswith(XLSX):
         with zipfile.ZipFile(io.BytesIO(body)) as book:

@@ -90,8 +90,8 @@ class Watcher:
             self.console.append(message.text)
 
     def _response(self, response) -> None:
-        # The browser asks for /favicon.ico by itself; the app has none.
-        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+        # Nothing may fail, not even the /favicon.ico the browser asks for by itself.
+        if response.status >= 400:
             self.failed.append(f"{response.status} {response.url.removeprefix(self.base)}")
 
     def _request(self, request) -> None:

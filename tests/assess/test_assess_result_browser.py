@@ -1,0 +1,86 @@
+"""The way back: the result page opens with the personal link, a Copy and a Share button
+and its QR code; at 200 % text (half the width in CSS pixels) nothing scrolls sideways."""
+
+import re
+
+import pytest
+
+from tests.live_server import live_server
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 360, "height": 640}
+PERSON = "อารีย์ ชูช่วยชาติ"  # has not answered in the demo
+# A share sheet that notes what it was given (headless Chromium has none of its own).
+SHARE_SHEET = "navigator.share = d => { window.shared = d; return Promise.resolve(); };"
+
+
+def _send_answers(page, base: str) -> None:
+    page.goto(base + "/j/DEMO26")
+    page.get_by_role("link", name=re.compile(PERSON)).click()
+    items = page.locator("fieldset.item")
+    for n in range(items.count()):
+        groups = items.nth(n).locator("fieldset.levels")
+        groups.nth(0).locator("label.level").nth(1).click()
+        groups.nth(1).locator("label.level").nth(2).click()
+    page.click("#rating button.primary")
+    page.wait_for_url(re.compile(r"/r/[\w-]{43}$"))
+
+
+def test_the_result_page_opens_with_the_link_copy_share_and_qr(csrf_app, demo, chromium):
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(
+            viewport=PHONE, permissions=["clipboard-read", "clipboard-write"]
+        )
+        context.add_init_script(SHARE_SHEET)
+        page = context.new_page()
+        _send_answers(page, base)
+        page.wait_for_load_state("load")
+        link = page.get_attribute("#personal-link", "href")
+        assert re.search(r"/r/[\w-]{43}$", link) and page.url.endswith(link[-46:])
+        # On the first screen, before the radar: the link, both buttons, and the QR code starts.
+        assert page.locator("#personal-link").bounding_box()["y"] < PHONE["height"]
+        copy, share = page.locator(".copy-link"), page.locator(".share-link")
+        assert copy.is_visible() and share.is_visible()
+        assert copy.bounding_box()["y"] < PHONE["height"]
+        qr, radar = page.locator(".personal-link .qr"), page.locator(".radar img")
+        assert qr.bounding_box()["y"] < radar.bounding_box()["y"]
+
+        copy.click()
+        page.wait_for_selector(".link-status:not(:empty)")
+        assert "คัดลอกแล้ว" in page.text_content(".link-status")
+        assert page.evaluate("navigator.clipboard.readText()") == link
+
+        share.click()
+        assert page.evaluate("window.shared.url") == link
+        assert "ลิงก์ส่วนตัวของฉัน" in page.evaluate("window.shared.title")
+
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        # 200 % text on a 360 px phone lays out like a 180 px wide page.
+        page.set_viewport_size({"width": 180, "height": 320})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 180
+        assert qr.bounding_box()["width"] <= 180
+        context.close()
+
+
+def test_without_a_share_sheet_only_copy_is_offered(csrf_app, demo, chromium):
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(viewport=PHONE)
+        context.add_init_script("delete Navigator.prototype.share; delete navigator.share;")
+        page = context.new_page()
+        _send_answers(page, base)
+        page.wait_for_load_state("load")
+        assert page.locator(".copy-link").is_visible()
+        assert not page.locator(".share-link").is_visible()
+        context.close()
+
+
+def test_without_javascript_no_button_is_shown_but_the_link_and_qr_are(csrf_app, demo, chromium):
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+        page = context.new_page()
+        _send_answers(page, base)
+        assert page.locator("#personal-link").is_visible()
+        assert page.locator(".personal-link .qr").is_visible()
+        assert not page.locator(".copy-link").is_visible()
+        assert not page.locator(".share-link").is_visible()
+        context.close()
