@@ -157,7 +157,7 @@ def phone_submission(base: str, code: str = "DEMO26") -> Callable[[], bool]:
 
     phone = Phone(base, timeout=PROBE_TIMEOUT)
     roster = phone.get(f"/j/{code}").text
-    links = re.findall(rf'<li><a href="/j/{code}/f/(\d+)">(.*?)</a></li>', roster)
+    links = re.findall(rf'<li[^>]*><a href="/j/{code}/f/(\d+)">(.*?)</a></li>', roster)
     person = next(n for n, text in links if 'class="answered"' not in text)
     first = phone.post(f"/j/{code}/f/{person}",
                        filled(FACILITATOR, **phone.open_form(f"/j/{code}/f/{person}")))  # fmt: skip
