@@ -1,6 +1,6 @@
 # On a fresh machine (Python 3.11+ and a shell):
 #   make run    set up, then serve on http://127.0.0.1:5000 with SQLite and demo data
-#   make workshop  set up, then serve to the laptop's network for a workshop (Waitress, port 8000)
+#   make workshop  set up (no demo data), then serve to the laptop's network (Waitress, port 8000)
 #   make test   set up, then run the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -19,7 +19,12 @@ run: setup
 
 # A workshop without internet: serve to the laptop's Wi-Fi or hotspot (Waitress, port 8000 or
 # PORT); join links and posters use the laptop's address. See "A workshop from a laptop".
-workshop: setup
+# No demo data: its accounts' password is public. `make workshop PACK=round.ftw` unpacks the
+# round packed on the server first (again changes nothing).
+workshop: $(INSTALLED) $(COMPILED)
+	$(FLASK) db upgrade
+	$(FLASK) instruments load
+	$(if $(PACK),$(FLASK) workshop unpack "$(PACK)")
 	$(FLASK) workshop serve
 
 test: $(INSTALLED) $(COMPILED)

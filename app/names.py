@@ -24,6 +24,7 @@ _LATIN_TITLE = re.compile(rf"^(?:{'|'.join(LATIN_TITLES)})\.?(?:\s+|(?=[^\w\s]))
 _THAI_TITLE = re.compile(rf"^(?:{'|'.join(re.escape(t) for t in THAI_TITLES)})\s*")
 
 _JOINER = "\u200d"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
 
 # "จังหวัด…", "จ.…", "อำเภอ…", "อ.…", "ตำบล…", "ต.…" name the same place as without them.
 # "แขวง" and "เขต" (Bangkok) only before a space: เขตรอุดมศักดิ์ is a tambon's own name.
@@ -31,9 +32,11 @@ _PLACE_PREFIX = re.compile(r"^(?:(?:จังหวัด|จ\.|อำเภอ|
 
 
 def clean_name(text: str) -> str:
-    """`text` as it is stored: NFC, invisible format characters removed, one space between
-    words, none at the ends."""
+    """`text` as it is stored: NFC, invisible format and control characters removed, one
+    space between words, none at the ends."""
     text = unicodedata.normalize("NFC", text or "")
+    # Control characters (NUL, bell, escape…) are never part of a name; PostgreSQL refuses NUL.
+    text = _CONTROL.sub(" ", text)
     # Cf: zero-width spaces and joiners, bidirectional marks, soft hyphens, BOMs.
     visible = text if text.isascii() else _format_characters().sub("", text)
     if _JOINER in visible:

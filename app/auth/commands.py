@@ -1,4 +1,4 @@
-"""`flask coordinators create`: accounts for the people who read the dashboards."""
+"""`flask coordinators create|password`: accounts for the people who read the dashboards."""
 
 import re
 
@@ -31,6 +31,23 @@ def create_command(username, display_name, admin, tambons, password) -> None:
     db.session.commit()
     scope = "all tambons" if admin else ", ".join(t.name_th for t in account.tambons)
     click.echo(f"Created {'admin' if admin else 'coordinator'} {username} ({scope}).")
+
+
+@group.command("password")
+@click.argument("username")
+@click.password_option(help="Asked for when not given; at least 10 characters.")
+def password_command(username, password) -> None:
+    """Give USERNAME a new password; every device signed in as USERNAME is signed out."""
+    account = db.session.execute(select(Coordinator).filter_by(username=username)).scalar()
+    if account is None:
+        raise click.BadParameter(f"no account is named {username}", param_hint="USERNAME")
+    if len(password) < MIN_PASSWORD:
+        raise click.BadParameter(f"at least {MIN_PASSWORD} characters", param_hint="--password")
+    account.set_password(password)
+    db.session.commit()
+    click.echo(
+        f"New password for {username}; every device signed in as {username} must sign in again."
+    )
 
 
 def _check_new_account(username: str, password: str, admin: bool, tambons) -> None:

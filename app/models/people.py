@@ -49,6 +49,9 @@ class Facilitator(db.Model):
     name_key: Mapped[str] = mapped_column(String(200), index=True, default="")
     active: Mapped[bool] = mapped_column(default=True)
     deactivated_at: Mapped[datetime | None]
+    # On a workshop laptop: this person's id on the server whose roster was unpacked here, so
+    # the workshop's answers find them there even if they were renamed in between.
+    origin_id: Mapped[int | None]
 
     tambon: Mapped[Tambon] = relationship()
     role_links: Mapped[list["FacilitatorRole"]] = relationship(

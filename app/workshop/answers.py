@@ -65,6 +65,7 @@ def _person(person: Facilitator, places: _Places, added: bool) -> dict:
         "team": person.team,
         "created_at": person.created_at,
         "added_here": added,
+        "origin_id": person.origin_id,  # their id on the server, when unpacked from it
     }
 
 

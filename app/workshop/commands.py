@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from app.extensions import db
@@ -35,11 +36,17 @@ def _round(which: str) -> Round:
     return round_
 
 
+def _refused(path: Path, error: files.WorkshopFileError, what: str) -> click.ClickException:
+    """The command line's message for a refused file (in English, as every command speaks)."""
+    with force_locale("en"):
+        return click.ClickException(f"{path}: {error}. {what}")
+
+
 def _read(path: Path, kind: str) -> dict:
     try:
         return files.read(path, kind)
     except files.WorkshopFileError as error:
-        raise click.ClickException(f"{path}: {error}. Nothing was changed.") from None
+        raise _refused(path, error, "Nothing was changed.") from None
 
 
 @group.command("pack")
@@ -65,7 +72,7 @@ def unpack_command(file: Path) -> None:
     try:
         done = unpack_round(_read(file, files.ROUND))
     except files.WorkshopFileError as error:
-        raise click.ClickException(f"{file}: {error}. Nothing was changed.") from None
+        raise _refused(file, error, "Nothing was changed.") from None
     state = "added" if done.round_added else "already here"
     click.echo(
         f"Round {done.round.name} ({done.round.join_code}): {state}; "
@@ -99,7 +106,7 @@ def import_command(file: Path, dry_run: bool) -> None:
     try:
         merged = import_answers(_read(file, files.ANSWERS), dry_run=dry_run)
     except files.WorkshopFileError as error:
-        raise click.ClickException(f"{file}: {error}. Nothing was imported.") from None
+        raise _refused(file, error, "Nothing was imported.") from None
     for line in report_lines(merged):
         click.echo(line)
     if dry_run:
@@ -119,4 +126,10 @@ def report_lines(merged: Merged) -> list[str]:
     ]
     if merged.kept:
         lines.append(f"A later answer on this server still counts for: {', '.join(merged.kept)}.")
+    if merged.redated:
+        lines.append(f"Dated at the import, as sent after it by the laptop's clock: "
+                     f"{merged.redated} submissions.")  # fmt: skip
+    if merged.links_kept_here:
+        lines.append("The workshop's personal link does not open these answers here (they keep "
+                     f"this server's link): {', '.join(merged.links_kept_here)}.")  # fmt: skip
     return lines

@@ -12,6 +12,8 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
+from flask_babel import lazy_gettext as _l
+
 from app.models.base import utcnow
 
 FORMAT = "freedom-table-workshop"
@@ -24,6 +26,19 @@ MAX_BYTES = 50 * 1024 * 1024
 
 class WorkshopFileError(ValueError):
     """The file is not a workshop file of the expected kind; the message says why."""
+
+
+def damage(error: Exception) -> str:
+    """What is wrong in a damaged file, in one line: the database's first line, or the error."""
+    orig = getattr(error, "orig", None)
+    return str(orig).splitlines()[0] if orig is not None else repr(error)
+
+
+# A file of the other kind, named as the person holding it would say.
+_KINDS = {
+    ROUND: _l("a round file (from workshop pack), not a workshop's answers"),
+    ANSWERS: _l("a workshop's answers (from workshop export), not a round file"),
+}
 
 
 def _json_value(value):
@@ -61,20 +76,25 @@ def decode(data: bytes, kind: str) -> dict:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
             raw = unzipped.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
-            raise WorkshopFileError("the workshop file is too large")
+            raise WorkshopFileError(_l("the workshop file is too large"))
         text = raw.decode("utf-8")
         header, content = (json.loads(line) for line in text.splitlines()[:2])
     except (OSError, EOFError, ValueError, UnicodeDecodeError):
-        raise WorkshopFileError("not a workshop file of this app") from None
+        raise WorkshopFileError(_l("not a workshop file of this app")) from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise WorkshopFileError("not a workshop file of this app")
+        raise WorkshopFileError(_l("not a workshop file of this app"))
     if header.get("format_version") != FORMAT_VERSION:
         raise WorkshopFileError(
-            f"workshop file format {header.get('format_version')}; "
-            f"this app reads format {FORMAT_VERSION}"
+            _l(
+                "workshop file format %(found)s; this app reads format %(known)s",
+                found=str(header.get("format_version")),
+                known=FORMAT_VERSION,
+            )
         )
     if header.get("kind") != kind or not isinstance(content, dict):
-        raise WorkshopFileError(f"a workshop file of kind {header.get('kind')!r}, not {kind!r}")
+        raise WorkshopFileError(
+            _KINDS.get(header.get("kind"), _l("not a workshop file of this app"))
+        )
     return content
 
 

@@ -2,25 +2,30 @@
 the server (matched by join code), all or nothing.
 
 - A submission already stored (same submission id) is skipped: importing twice changes nothing.
-- A person is matched to the roster by the identity rule, or added (logged as an "add" by
+- A person is found by the id the laptop kept from the server's roster (even if renamed here
+  since), else matched to the roster by the identity rule, else added (logged as an "add" by
   "workshop import").
 - A response also changed on the server keeps every revision: the carried ones are numbered
   after the existing ones, and the latest submission (by time sent) counts.
+- A closed round takes no answers; a submission dated after the import (a laptop whose clock
+  ran ahead) is dated at the import, so it cannot outrank what the server is sent later.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import SimpleNamespace
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 
 from app.extensions import db
 from app.facilitators.changes import Actor
 from app.models import Response, Round, Tambon
+from app.models.base import utcnow
 from app.ratings import Answer, AnswersRejected, earlier_submission, record
-from app.workshop.files import WorkshopFileError
-from app.workshop.people import find_or_add
+from app.workshop.files import WorkshopFileError, damage
+from app.workshop.people import checked, imported
 from app.workshop.places import find_place, label
 
 IMPORT = Actor("workshop import", None, None)
@@ -38,6 +43,10 @@ class Merged:
     revisions_added: int = 0
     revisions_skipped: int = 0
     kept: list[str] = field(default_factory=list)  # a later answer on the server still counts
+    redated: int = 0  # submissions dated in the future by the laptop's clock
+    # whose personal link from the workshop does not open their answers here (they answered
+    # here too and keep this server's link)
+    links_kept_here: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -50,13 +59,17 @@ def round_of(content: dict) -> Round:
         stored = content["round"]
         code, content_hash = str(stored["join_code"]), stored["content_hash"]
     except (KeyError, TypeError):
-        raise WorkshopFileError("the answers file is damaged (no round)") from None
+        raise WorkshopFileError(_l("the answers file is damaged (no round)")) from None
     round_ = db.session.execute(select(Round).filter_by(join_code=code)).scalar_one_or_none()
     if round_ is None:
-        raise WorkshopFileError(f"no round here has the join code {code}")
+        raise WorkshopFileError(_l("no round here has the join code %(code)s", code=code))
     if round_.instrument_version.content_hash != content_hash:
         raise WorkshopFileError(
-            f"round {round_.name} ({code}) uses another version of the instrument here"
+            _l(
+                "round %(name)s (%(code)s) uses another version of the instrument here",
+                name=round_.name,
+                code=code,
+            )
         )
     return round_
 
@@ -72,13 +85,23 @@ def import_answers(content: dict, actor: Actor = IMPORT, *, dry_run: bool = Fals
         raise
     except AnswersRejected as error:
         db.session.rollback()
-        raise WorkshopFileError(f"answers that do not fit the instrument: {error}") from None
-    except (DataError, IntegrityError) as error:
+        raise WorkshopFileError(
+            _l("answers that do not fit the instrument (%(reason)s)", reason=str(error))
+        ) from None
+    except IntegrityError:
+        # Two imports of the same file at once: the second meets the first's submissions.
         db.session.rollback()
-        raise WorkshopFileError(f"the database refused part of the file ({error.orig})") from None
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+        raise WorkshopFileError(
+            _l(
+                "these answers were being imported at the same moment; look at the round, "
+                "then import again if need be"
+            )
+        ) from None
+    except (DataError, KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
         db.session.rollback()
-        raise WorkshopFileError(f"the answers file is damaged ({error!r})") from None
+        raise WorkshopFileError(
+            _l("the answers file is damaged (%(reason)s)", reason=damage(error))
+        ) from None
     if dry_run:
         db.session.rollback()
     else:
@@ -87,11 +110,20 @@ def import_answers(content: dict, actor: Actor = IMPORT, *, dry_run: bool = Fals
 
 
 def _merge(round_: Round, content: dict, actor: Actor) -> Merged:
+    if not round_.is_open:
+        raise WorkshopFileError(
+            _l(
+                "round %(name)s is closed here: reopen it (Rounds › Reopen) to bring answers in, "
+                "then close it again",
+                name=round_.name,
+            )
+        )
     merged = Merged(round_)
     tambons = [_tambon(round_, place) for place in content["places"]]
     people = []
+    round_tambons = {t.id for t in round_.tambons}
     for record_ in content["people"]:
-        person, added = find_or_add(record_, tambons[record_["place"]].id, actor)
+        person, added = imported(record_, round_tambons, tambons[record_["place"]].id, actor)
         (merged.people_added if added else merged.people_matched).append(person.name)
         people.append(person)
     for stored in content["responses"]:
@@ -102,20 +134,21 @@ def _merge(round_: Round, content: dict, actor: Actor) -> Merged:
 def _tambon(round_: Round, place: dict) -> Tambon:
     tambon = find_place(place)
     if tambon is None or tambon not in round_.tambons:
-        raise WorkshopFileError(f"{label(place)} is not a tambon of round {round_.name} here")
+        raise WorkshopFileError(
+            _l(
+                "%(place)s is not a tambon of round %(name)s here",
+                place=label(place),
+                name=round_.name,
+            )
+        )
     return tambon
 
 
 def _merge_response(round_, person, stored: dict, tambons: list, merged: Merged) -> None:
     snapshot = stored["as_they_were"]
-    as_they_were = SimpleNamespace(
-        name=snapshot["name"],
-        tambon_id=tambons[snapshot["place"]].id,
-        roles=tuple(snapshot["roles"]),
-        agency=snapshot["agency"] or "",
-        team=snapshot["team"],
-    )
-    revisions = sorted(stored["revisions"], key=lambda v: datetime.fromisoformat(v["submitted_at"]))
+    fields = checked(snapshot)
+    as_they_were = SimpleNamespace(**vars(fields), tambon_id=tambons[snapshot["place"]].id)
+    revisions = sorted(stored["revisions"], key=lambda v: _sent_at(v, merged))
     new = [v for v in revisions if earlier_submission(str(v["submission_id"])) is None]
     merged.revisions_skipped += len(revisions) - len(new)
     if not new:
@@ -127,18 +160,32 @@ def _merge_response(round_, person, stored: dict, tambons: list, merged: Merged)
             person.id,
             _answers(revision["ratings"]),
             str(revision["submission_id"]),
-            submitted_at=datetime.fromisoformat(revision["submitted_at"]),
+            submitted_at=_sent_at(revision),
             as_they_were=as_they_were,
             commit=False,
         )
-        if outcome.token is not None:
-            _keep_token_hash(outcome.response, stored.get("token_hash"))
+    carried = stored.get("token_hash")
+    if existed:  # it keeps the link it was given here
+        link_carried = carried == outcome.response.token_hash
+    else:
+        link_carried = _keep_token_hash(outcome.response, carried)
+    if not link_carried:
+        merged.links_kept_here.append(person.name)
     merged.revisions_added += len(new)
     merged.responses_updated += existed
     merged.responses_added += not existed
     latest = max(v.submitted_at for v in outcome.response.history)
-    if latest > datetime.fromisoformat(new[-1]["submitted_at"]):
+    if latest > _sent_at(new[-1]):
         merged.kept.append(person.name)
+
+
+def _sent_at(revision: dict, merged: Merged | None = None) -> datetime:
+    """When a revision was sent, never after now: a laptop's clock may run ahead, and an
+    answer dated next year would outrank everything the server is sent until then."""
+    sent, now = datetime.fromisoformat(revision["submitted_at"]), utcnow()
+    if sent > now and merged is not None:
+        merged.redated += 1
+    return min(sent, now)
 
 
 def _response(round_: Round, person) -> Response | None:
@@ -153,12 +200,13 @@ def _answers(ratings: list) -> list[Answer]:
     ]
 
 
-def _keep_token_hash(response: Response, carried) -> None:
+def _keep_token_hash(response: Response, carried) -> bool:
     """The personal link given at the workshop opens the same answers on the server, unless
-    its hash is taken here (then the response keeps the new one)."""
+    its hash is taken here (then the response keeps the new one). Whether it was kept."""
     if not isinstance(carried, str) or len(carried) != 64:
-        return
+        return False
     taken = db.session.execute(select(Response.id).filter_by(token_hash=carried)).first()
     if taken is None:
         response.token_hash = carried
         db.session.flush()
+    return taken is None

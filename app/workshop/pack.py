@@ -9,20 +9,18 @@ by the identity rule, and adds only what is missing: unpacking twice changes not
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 
 from app.extensions import db
-from app.facilitators.changes import Actor
 from app.instruments.model import Instrument
 from app.instruments.store import store_version
 from app.models import Facilitator, InstrumentVersion, Round
 from app.models.base import utcnow
-from app.workshop.files import WorkshopFileError
-from app.workshop.people import find_or_add, person_of
+from app.workshop.files import WorkshopFileError, damage
+from app.workshop.people import person_of, unpacked
 from app.workshop.places import find_place, place_of
-
-UNPACK = Actor("workshop unpack", None, None)
 
 
 def pack_round(round_: Round) -> dict:
@@ -75,12 +73,12 @@ def unpack_round(content: dict) -> Unpacked:
     except WorkshopFileError:
         db.session.rollback()
         raise
-    except (DataError, IntegrityError) as error:
+    except (DataError, IntegrityError, KeyError, TypeError, ValueError, AttributeError,
+            IndexError) as error:  # fmt: skip
         db.session.rollback()
-        raise WorkshopFileError(f"the database refused part of the file ({error.orig})") from None
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        db.session.rollback()
-        raise WorkshopFileError(f"the round file is damaged ({error!r})") from None
+        raise WorkshopFileError(
+            _l("the round file is damaged (%(reason)s)", reason=damage(error))
+        ) from None
     db.session.commit()
     return result
 
@@ -95,7 +93,7 @@ def _unpack(content: dict) -> Unpacked:
     round_, round_added = _round(content["round"], version, tambons)
     result = Unpacked(round_, round_added, places_added=added)
     for record in content["roster"]:
-        person, new = find_or_add(record, tambons[record["place"]].id, UNPACK)
+        person, new = unpacked(record, tambons[record["place"]].id)
         if new:
             result.people_added.append(person.name)
         else:
@@ -109,7 +107,7 @@ def _unpack(content: dict) -> Unpacked:
 def _instrument_version(stored: dict) -> InstrumentVersion:
     instrument = Instrument.from_dict(stored["content"])
     if instrument.content_hash() != stored["content_hash"]:
-        raise WorkshopFileError("the instrument in the file does not match its content hash")
+        raise WorkshopFileError(_l("the instrument in the file does not match its content hash"))
     version, _added = store_version(instrument, stored["source_file"])
     return version
 
@@ -131,7 +129,11 @@ def _round(stored: dict, version: InstrumentVersion, tambons: list) -> tuple[Rou
         return round_, True
     if round_.instrument_version.content_hash != version.content_hash:
         raise WorkshopFileError(
-            f"join code {code} is already used here by another round ({round_.name})"
+            _l(
+                "join code %(code)s is already used here by another round (%(name)s)",
+                code=code,
+                name=round_.name,
+            )
         )
     round_.tambons.extend(t for t in tambons if t not in round_.tambons)
     return round_, False

@@ -17,7 +17,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select as query
 
 from app.extensions import db
-from app.models import Round
+from app.models import Coordinator, Round
 
 LOOPBACK = "127.0.0.1"
 # Waitress's settings for a hall of phones: enough threads for a burst of submissions, and
@@ -79,22 +79,66 @@ def _announce(base: str, port: int) -> None:
     click.echo("Ctrl+C stops the server.")
 
 
-@click.command("serve")
-@click.option("--port", type=int, default=lambda: int(os.environ.get("PORT") or 8000),
-              show_default="8000, or PORT")  # fmt: skip
-@click.option("--loopback", is_flag=True, hidden=True, help="Listen on 127.0.0.1 only (tests).")
-@with_appcontext
-def serve_command(port: int, loopback: bool) -> None:
-    """Serve the app to this laptop's network (Waitress), for a workshop without internet."""
+def _demo_accounts() -> list[str]:
+    """The accounts that still have the demo password anyone can read in the README."""
+    from app.demo.data import COORDINATORS, DEMO_PASSWORD
+
+    names = [username for username, *_ in COORDINATORS]
+    accounts = db.session.execute(query(Coordinator).where(Coordinator.username.in_(names)))
+    return [a.username for a in accounts.scalars() if a.check_password(DEMO_PASSWORD)]
+
+
+def _refuse_demo_accounts() -> None:
+    found = _demo_accounts()
+    if found:
+        raise click.ClickException(
+            f"The demo accounts {', '.join(found)} are in this database with the demo password "
+            "printed in the README: anyone on the workshop's Wi-Fi could sign in with them. "
+            "Give each a password of its own (flask --app wsgi coordinators password "
+            f"{found[0]}), or use a fresh database (without `make run`'s demo data)."
+        )
+
+
+def _hints(loopback: bool, address: str) -> None:
+    """Warnings for what would stop a workshop: no network, no round, no account."""
+    if not loopback and address == LOOPBACK:
+        click.echo(
+            "Warning: this laptop is on no network, so phones cannot reach it. Connect it to "
+            "the hall's Wi-Fi or a phone's hotspot, then start again.",
+            err=True,
+        )
+    if not _open_rounds():
+        click.echo(
+            "No open round here yet: unpack one (flask --app wsgi workshop unpack round.ftw) "
+            "or open one under Rounds.",
+            err=True,
+        )
+    if db.session.execute(query(Coordinator.id).limit(1)).first() is None:
+        click.echo(
+            "No account to sign in with yet: flask --app wsgi coordinators create NAME --admin",
+            err=True,
+        )
+
+
+def _check_port(host: str, port: int) -> None:
+    """A clear error, before Waitress starts, when the port cannot be had."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        raise click.ClickException(
+            f"Cannot listen on port {port} ({error.strerror or error}): another program (or "
+            "another copy of this server) is using it. Stop it, or choose another port: "
+            "--port 8080 or PORT=8080."
+        ) from None
+
+
+def _server(app, host: str, port: int):
+    """Waitress, listening on `host`:`port`."""
     import waitress
 
-    app = current_app._get_current_object()
-    host = LOOPBACK if loopback else "0.0.0.0"
-    address = LOOPBACK if loopback else network_address()
-    if not app.config.get("PUBLIC_URL"):
-        app.config["PUBLIC_URL"] = public_base(address, port)
-    _announce(app.config["PUBLIC_URL"].rstrip("/"), port)
-    waitress.serve(
+    _check_port(host, port)
+    return waitress.create_server(
         app,
         host=host,
         port=port,
@@ -104,3 +148,30 @@ def serve_command(port: int, loopback: bool) -> None:
         asyncore_use_poll=hasattr(select, "poll"),  # no 1,024-socket limit where poll exists
         ident="freedom-table",
     )
+
+
+@click.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535),
+              default=lambda: os.environ.get("PORT") or "8000",
+              show_default="8000, or PORT")  # fmt: skip
+@click.option("--loopback", is_flag=True, hidden=True, help="Listen on 127.0.0.1 only (tests).")
+@with_appcontext
+def serve_command(port: int, loopback: bool) -> None:
+    """Serve the app to this laptop's network (Waitress), for a workshop without internet."""
+    app = current_app._get_current_object()
+    if not loopback:
+        _refuse_demo_accounts()
+    host = LOOPBACK if loopback else "0.0.0.0"
+    address = LOOPBACK if loopback else network_address()
+    server = _server(app, host, port)
+    if not app.config.get("PUBLIC_URL"):
+        app.config["PUBLIC_URL"] = public_base(address, port)
+    _announce(app.config["PUBLIC_URL"].rstrip("/"), port)
+    _hints(loopback, address)
+    db.session.remove()  # the checks' connection goes back to the pool before serving
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+    finally:
+        server.close()

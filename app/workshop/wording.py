@@ -16,6 +16,24 @@ def report(merged: Merged, *, dry_run: bool) -> list[str]:
                 names=", ".join(merged.kept),
             )
         )
+    if merged.redated:
+        lines.append(
+            ngettext(
+                "%(num)d submission was dated after the import by the laptop's clock: it is "
+                "dated at the import.",
+                "%(num)d submissions were dated after the import by the laptop's clock: they "
+                "are dated at the import.",
+                merged.redated,
+            )
+        )
+    if merged.links_kept_here:
+        lines.append(
+            _(
+                "The personal link from the workshop does not open these answers here; they "
+                "keep this server's link: %(names)s.",
+                names=", ".join(merged.links_kept_here),
+            )
+        )
     if dry_run:
         lines.append(_("Only checked: nothing was written."))
     elif not merged.changed:

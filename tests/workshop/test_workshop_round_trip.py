@@ -185,7 +185,10 @@ def test_files_of_the_wrong_kind_or_not_workshop_files_are_refused(app, server, 
     runner = app.test_cli_runner()
     runner.invoke(args=["workshop", "pack", "LATER", "-o", str(packed)])
     wrong_kind = runner.invoke(args=["workshop", "import", str(packed)])
-    assert wrong_kind.exit_code == 1 and "of kind 'round', not 'answers'" in wrong_kind.output
+    assert (
+        wrong_kind.exit_code == 1
+        and "a round file (from workshop pack), not a workshop's answers" in wrong_kind.output
+    )
     junk = tmp_path / "junk.ftw"
     junk.write_bytes(b"not gzip at all")
     assert "not a workshop file" in runner.invoke(args=["workshop", "unpack", str(junk)]).output
@@ -240,5 +243,5 @@ def test_a_person_without_a_readable_name_imports_nothing(app, server, laptop, t
     files.write(broken, files.ANSWERS, content)
     before = responses(app)
     result = app.test_cli_runner().invoke(args=["workshop", "import", str(broken)])
-    assert result.exit_code == 1 and "a person's name is empty or too long" in result.output
+    assert result.exit_code == 1 and "is no name (it needs a letter" in result.output
     assert responses(app) == before
