@@ -13,10 +13,11 @@ bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 # Threads per process: gunicorn reads a request's header and body in the thread that serves
 # it, so a phone on a slow connection (or a client sending one header line every few seconds)
-# holds a thread until it has sent everything. Idle threads cost little; 32 per process keep
-# 50 such connections from delaying anyone else (bench/slow_clients.py: 4 threads let them
-# stop every request for 15 s and more). Database connections stay bounded by SQLAlchemy's
-# pool (at most 15 per process), not by the threads.
+# holds a thread until it has sent everything. Idle threads cost little; with the default
+# workers, 32 per process keep 50 such connections from delaying anyone else
+# (bench/slow_clients.py: 4 threads let them stop every request for 15 s and more). One
+# worker alone is not enough for that: put the buffering proxy of the README in front.
+# Database connections stay bounded by SQLAlchemy's pool (at most 15 per process).
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "32"))
 # A request that takes longer than this is stuck: the worker is restarted.
