@@ -8,6 +8,7 @@ from wtforms.validators import (
     EqualTo,
     InputRequired,
     Length,
+    NoneOf,
     Optional,
     Regexp,
     ValidationError,
@@ -15,6 +16,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.auth.commands import MIN_PASSWORD, USERNAME
+from app.demo.data import DEMO_PASSWORD
 from app.names import has_letter, place_name
 
 from .accounts import username_taken
@@ -101,6 +103,9 @@ def _password_fields():
         validators=[
             InputRequired(message=_l("Enter a password.")),
             Length(min=MIN_PASSWORD, max=200, message=length),
+            NoneOf(
+                [DEMO_PASSWORD], message=_l("This is the demo password, which anyone can read.")
+            ),
         ],
     )
     confirm = PasswordField(

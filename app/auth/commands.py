@@ -6,6 +6,7 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import or_, select
 
+from app.demo.data import DEMO_PASSWORD
 from app.extensions import db
 from app.models import Coordinator, Tambon
 
@@ -41,8 +42,7 @@ def password_command(username, password) -> None:
     account = db.session.execute(select(Coordinator).filter_by(username=username)).scalar()
     if account is None:
         raise click.BadParameter(f"no account is named {username}", param_hint="USERNAME")
-    if len(password) < MIN_PASSWORD:
-        raise click.BadParameter(f"at least {MIN_PASSWORD} characters", param_hint="--password")
+    _check_password(password)
     account.set_password(password)
     db.session.commit()
     click.echo(
@@ -55,10 +55,18 @@ def _check_new_account(username: str, password: str, admin: bool, tambons) -> No
         raise click.BadParameter("use 3-80 letters, digits, or . _ @ -", param_hint="USERNAME")
     if db.session.execute(select(Coordinator.id).filter_by(username=username)).first():
         raise click.BadParameter(f"{username} already exists", param_hint="USERNAME")
-    if len(password) < MIN_PASSWORD:
-        raise click.BadParameter(f"at least {MIN_PASSWORD} characters", param_hint="--password")
+    _check_password(password)
     if not admin and not tambons:
         raise click.UsageError("A coordinator needs at least one --tambon (or use --admin).")
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise click.BadParameter(f"at least {MIN_PASSWORD} characters", param_hint="--password")
+    if password == DEMO_PASSWORD:
+        raise click.BadParameter(
+            "the demo password is public (README)", param_hint="--password"
+        )
 
 
 def _tambon_named(name: str) -> Tambon:

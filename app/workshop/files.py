@@ -8,6 +8,7 @@ was answered there: `workshop export`).
 import gzip
 import io
 import json
+import logging
 import os
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.models.base import utcnow
 
+logger = logging.getLogger(__name__)
 FORMAT = "freedom-table-workshop"
 FORMAT_VERSION = 1
 ROUND, ANSWERS = "round", "answers"
@@ -28,10 +30,25 @@ class WorkshopFileError(ValueError):
     """The file is not a workshop file of the expected kind; the message says why."""
 
 
-def damage(error: Exception) -> str:
-    """What is wrong in a damaged file, in one line: the database's first line, or the error."""
-    orig = getattr(error, "orig", None)
-    return str(orig).splitlines()[0] if orig is not None else repr(error)
+def damaged(error: Exception) -> WorkshopFileError:
+    """The refusal of a file whose content does not hold what it should; what exactly is
+    logged for whoever looks into it, not shown (it is Python's wording, in English)."""
+    logger.warning("A workshop file was refused as damaged: %r", getattr(error, "orig", error))
+    return WorkshopFileError(_l("the workshop file is damaged"))
+
+
+def at(listed, index):
+    """`listed[index]` for an index a file gives: a whole number within the list (a negative
+    one would silently count from the end), else WorkshopFileError."""
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(listed):
+        raise WorkshopFileError(_l("the workshop file is damaged"))
+    return listed[index]
+
+
+def text(value, limit: int = 80) -> str:
+    """A value from a file as a message may quote it: at most `limit` characters."""
+    value = str(value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 # A file of the other kind, named as the person holding it would say.
@@ -78,7 +95,9 @@ def decode(data: bytes, kind: str) -> dict:
         if len(raw) > MAX_BYTES:
             raise WorkshopFileError(_l("the workshop file is too large"))
         text = raw.decode("utf-8")
-        header, content = (json.loads(line) for line in text.splitlines()[:2])
+        # Only "\n" ends a line: JSON escapes it inside strings, but not U+2028 or U+0085,
+        # which a phone's note may hold and str.splitlines() would also split on.
+        header, content = (json.loads(line) for line in text.split("\n")[:2])
     except (OSError, EOFError, ValueError, UnicodeDecodeError):
         raise WorkshopFileError(_l("not a workshop file of this app")) from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
@@ -87,14 +106,16 @@ def decode(data: bytes, kind: str) -> dict:
         raise WorkshopFileError(
             _l(
                 "workshop file format %(found)s; this app reads format %(known)s",
-                found=str(header.get("format_version")),
+                found=text(header.get("format_version")),
                 known=FORMAT_VERSION,
             )
         )
-    if header.get("kind") != kind or not isinstance(content, dict):
+    if header.get("kind") != kind:
         raise WorkshopFileError(
             _KINDS.get(header.get("kind"), _l("not a workshop file of this app"))
         )
+    if not isinstance(content, dict):
+        raise WorkshopFileError(_l("the workshop file is damaged"))
     return content
 
 

@@ -12,7 +12,7 @@ the server (matched by join code), all or nothing.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from flask_babel import lazy_gettext as _l
@@ -24,11 +24,12 @@ from app.facilitators.changes import Actor
 from app.models import Response, Round, Tambon
 from app.models.base import utcnow
 from app.ratings import Answer, AnswersRejected, earlier_submission, record
-from app.workshop.files import WorkshopFileError, damage
+from app.workshop.files import WorkshopFileError, at, damaged, text
 from app.workshop.people import checked, imported
 from app.workshop.places import find_place, label
 
 IMPORT = Actor("workshop import", None, None)
+SUBMISSION_ID_MAX = 64  # as the column holds
 
 
 @dataclass
@@ -99,9 +100,7 @@ def import_answers(content: dict, actor: Actor = IMPORT, *, dry_run: bool = Fals
         ) from None
     except (DataError, KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
         db.session.rollback()
-        raise WorkshopFileError(
-            _l("the answers file is damaged (%(reason)s)", reason=damage(error))
-        ) from None
+        raise damaged(error) from None
     if dry_run:
         db.session.rollback()
     else:
@@ -123,11 +122,12 @@ def _merge(round_: Round, content: dict, actor: Actor) -> Merged:
     people = []
     round_tambons = {t.id for t in round_.tambons}
     for record_ in content["people"]:
-        person, added = imported(record_, round_tambons, tambons[record_["place"]].id, actor)
+        tambon = at(tambons, record_["place"])
+        person, added = imported(record_, round_tambons, tambon.id, actor)
         (merged.people_added if added else merged.people_matched).append(person.name)
         people.append(person)
     for stored in content["responses"]:
-        _merge_response(round_, people[stored["person"]], stored, tambons, merged)
+        _merge_response(round_, at(people, stored["person"]), stored, tambons, merged)
     return merged
 
 
@@ -137,7 +137,7 @@ def _tambon(round_: Round, place: dict) -> Tambon:
         raise WorkshopFileError(
             _l(
                 "%(place)s is not a tambon of round %(name)s here",
-                place=label(place),
+                place=text(label(place)),
                 name=round_.name,
             )
         )
@@ -147,19 +147,20 @@ def _tambon(round_: Round, place: dict) -> Tambon:
 def _merge_response(round_, person, stored: dict, tambons: list, merged: Merged) -> None:
     snapshot = stored["as_they_were"]
     fields = checked(snapshot)
-    as_they_were = SimpleNamespace(**vars(fields), tambon_id=tambons[snapshot["place"]].id)
-    revisions = sorted(stored["revisions"], key=lambda v: _sent_at(v, merged))
-    new = [v for v in revisions if earlier_submission(str(v["submission_id"])) is None]
+    as_they_were = SimpleNamespace(**vars(fields), tambon_id=at(tambons, snapshot["place"]).id)
+    revisions = sorted(stored["revisions"], key=_sent_at)
+    new = [v for v in revisions if not _stored_already(v, person)]
     merged.revisions_skipped += len(revisions) - len(new)
     if not new:
         return
+    merged.redated += sum(_sent_at(v) < _as_sent(v) for v in new)
     existed = _response(round_, person) is not None
     for revision in new:
         outcome = record(
             round_,
             person.id,
             _answers(revision["ratings"]),
-            str(revision["submission_id"]),
+            revision["submission_id"],
             submitted_at=_sent_at(revision),
             as_they_were=as_they_were,
             commit=False,
@@ -179,13 +180,28 @@ def _merge_response(round_, person, stored: dict, tambons: list, merged: Merged)
         merged.kept.append(person.name)
 
 
-def _sent_at(revision: dict, merged: Merged | None = None) -> datetime:
+def _as_sent(revision: dict) -> datetime:
+    """The time a revision carries, as naive UTC like every stored time."""
+    sent = datetime.fromisoformat(revision["submitted_at"])
+    return sent if sent.tzinfo is None else sent.astimezone(UTC).replace(tzinfo=None)
+
+
+def _sent_at(revision: dict) -> datetime:
     """When a revision was sent, never after now: a laptop's clock may run ahead, and an
     answer dated next year would outrank everything the server is sent until then."""
-    sent, now = datetime.fromisoformat(revision["submitted_at"]), utcnow()
-    if sent > now and merged is not None:
-        merged.redated += 1
-    return min(sent, now)
+    return min(_as_sent(revision), utcnow())
+
+
+def _stored_already(revision: dict, person) -> bool:
+    """Whether this submission is here already (imported before): then it is skipped. The
+    same id on someone else's answer means the file is not what it says."""
+    submission_id = revision["submission_id"]
+    if not isinstance(submission_id, str) or not 0 < len(submission_id) <= SUBMISSION_ID_MAX:
+        raise WorkshopFileError(_l("the workshop file is damaged"))
+    earlier = earlier_submission(submission_id)
+    if earlier is not None and earlier.response.facilitator_id != person.id:
+        raise WorkshopFileError(_l("the workshop file is damaged"))
+    return earlier is not None
 
 
 def _response(round_: Round, person) -> Response | None:

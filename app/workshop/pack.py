@@ -6,6 +6,7 @@ places by name, the instrument version by content hash, the round by join code a
 by the identity rule, and adds only what is missing: unpacking twice changes nothing.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,9 +19,13 @@ from app.instruments.model import Instrument
 from app.instruments.store import store_version
 from app.models import Facilitator, InstrumentVersion, Round
 from app.models.base import utcnow
-from app.workshop.files import WorkshopFileError, damage
+from app.names import clean_name
+from app.workshop.files import WorkshopFileError, damaged
 from app.workshop.people import person_of, unpacked
 from app.workshop.places import find_place, place_of
+
+JOIN_CODE = re.compile(r"[0-9A-Z]{4,12}")  # as rounds are given them, and the column holds
+ROUND_NAME_MAX = 200
 
 
 def pack_round(round_: Round) -> dict:
@@ -76,9 +81,7 @@ def unpack_round(content: dict) -> Unpacked:
     except (DataError, IntegrityError, KeyError, TypeError, ValueError, AttributeError,
             IndexError) as error:  # fmt: skip
         db.session.rollback()
-        raise WorkshopFileError(
-            _l("the round file is damaged (%(reason)s)", reason=damage(error))
-        ) from None
+        raise damaged(error) from None
     db.session.commit()
     return result
 
@@ -113,11 +116,13 @@ def _instrument_version(stored: dict) -> InstrumentVersion:
 
 
 def _round(stored: dict, version: InstrumentVersion, tambons: list) -> tuple[Round, bool]:
-    code = stored["join_code"]
+    code, name = stored["join_code"], clean_name(str(stored["name"]))
+    if not isinstance(code, str) or not JOIN_CODE.fullmatch(code) or not name:
+        raise WorkshopFileError(_l("the workshop file is damaged"))
     round_ = db.session.execute(select(Round).filter_by(join_code=code)).scalar_one_or_none()
     if round_ is None:
         round_ = Round(
-            name=stored["name"],
+            name=name[:ROUND_NAME_MAX],
             held_on=date.fromisoformat(stored["held_on"]),
             instrument_version=version,
             join_code=code,

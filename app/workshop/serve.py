@@ -6,6 +6,7 @@ The join links, QR codes and posters use the laptop's address on that network (P
 unless it is set already).
 """
 
+import errno
 import ipaddress
 import os
 import select
@@ -126,10 +127,14 @@ def _check_port(host: str, port: int) -> None:
         with socket.create_server((host, port)):
             pass
     except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            why = "another program (or another copy of this server) is using it. Stop it, or"
+        elif error.errno == errno.EACCES:
+            why = "ports below 1024 need an administrator. Instead,"
+        else:
+            why = f"{error.strerror or error}. Instead,"
         raise click.ClickException(
-            f"Cannot listen on port {port} ({error.strerror or error}): another program (or "
-            "another copy of this server) is using it. Stop it, or choose another port: "
-            "--port 8080 or PORT=8080."
+            f"Cannot listen on port {port}: {why} choose another port: --port 8080 or PORT=8080."
         ) from None
 
 

@@ -195,3 +195,75 @@ def test_an_id_that_names_someone_else_here_is_not_believed(app, server, laptop,
     assert result.exit_code == 0, result.output
     with app.app_context():
         assert _response(_person("มานี")).ratings[0].note == "จากแล็ปท็อป"
+
+
+def test_a_note_with_a_unicode_line_separator_travels_whole(app, server, laptop, tmp_path):
+    _carry_to_laptop(app, laptop, tmp_path)
+    note = "บรรทัดหนึ่ง\u2028บรรทัดสอง\u0085สาม\u2029"
+    with laptop.app_context():
+        record(_round(), _person("มานี").id, _answers(1, 2, note), "lap-separators")
+    exported = tmp_path / "sep.ftw"
+    result = laptop.test_cli_runner().invoke(
+        args=["workshop", "export", "LATER", "-o", str(exported)]
+    )
+    assert result.exit_code == 0, result.output
+    imported_ = app.test_cli_runner().invoke(args=["workshop", "import", str(exported)])
+    assert imported_.exit_code == 0, imported_.output
+    with app.app_context():
+        assert _response(_person("มานี")).ratings[0].note == note
+
+
+def test_indexes_and_submission_ids_that_do_not_fit_are_refused(app, server, laptop, tmp_path):
+    content = _exported(app, laptop, tmp_path)
+    before = responses(app)
+    with app.app_context():
+        # An id of a submission stored here for somebody else.
+        taken = next(v.submission_id for v in _response(_person("สมศรี")).history)
+
+    def changed(change) -> dict:
+        import copy
+
+        edited = copy.deepcopy(content)
+        change(edited)
+        return edited
+
+    def set_person(c):
+        c["responses"][-1]["person"] = -1
+
+    def set_place(c):
+        c["people"][0]["place"] = -1
+
+    def long_id(c):
+        c["responses"][0]["revisions"][0]["submission_id"] = "x" * 65
+
+    def someone_elses_id(c):
+        manee = next(r for r in c["responses"] if r["as_they_were"]["name"] == "มานี")
+        manee["revisions"][0]["submission_id"] = taken
+
+    def bad_time(c):
+        c["responses"][0]["revisions"][0]["submitted_at"] = "yesterday"
+
+    for change in (set_person, set_place, long_id, someone_elses_id, bad_time):
+        result = _import(app, tmp_path, changed(change), "edited.ftw")
+        assert result.exit_code == 1 and "the workshop file is damaged" in result.output, (
+            change.__name__,
+            result.output,
+        )
+        assert "Error(" not in result.output
+        assert responses(app) == before
+    client = app.test_client()
+    sign_in(client, "admin")
+    page = _upload(client, server.later, tmp_path / "edited.ftw").text
+    assert "ไฟล์เวทีเสียหาย" in page and "ValueError" not in page
+
+
+def test_a_second_import_of_a_future_dated_file_redates_nothing(app, server, laptop, tmp_path):
+    content = _exported(app, laptop, tmp_path)
+    for response in content["responses"]:
+        for revision in response["revisions"]:
+            revision["submitted_at"] = datetime(2099, 1, 1).isoformat()
+    first = _import(app, tmp_path, content)
+    assert "Dated at the import" in first.output
+    again = _import(app, tmp_path, content)
+    assert again.exit_code == 0 and "already here (skipped): 5" in again.output
+    assert "Dated at the import" not in again.output

@@ -3,11 +3,13 @@ on the network, a port it can have, a port that is a number; and `coordinators p
 
 import socket
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.demo.data import DEMO_PASSWORD
 from app.extensions import db
-from app.models import Coordinator
+from app.models import Coordinator, Round
+from app.workshop import files
+from app.workshop.pack import pack_round
 
 
 def test_the_demo_accounts_are_not_served_to_the_network(app, demo):
@@ -54,3 +56,28 @@ def test_a_port_in_use_or_not_a_number_is_a_clear_error(app, instruments, monkey
     assert wrong.exit_code == 2 and "Invalid value for '--port'" in wrong.output
     outside = runner.invoke(args=["workshop", "serve", "--loopback", "--port", "70000"])
     assert outside.exit_code == 2 and "70000" in outside.output
+
+
+def test_the_demo_password_is_refused_for_any_account(app, instruments):
+    runner = app.test_cli_runner()
+    made = runner.invoke(
+        args=["coordinators", "create", "someone", "--admin", "--password", DEMO_PASSWORD]
+    )
+    assert made.exit_code == 2 and "the demo password is public" in made.output
+    with app.app_context():
+        assert db.session.execute(select(Coordinator)).first() is None
+
+
+def test_a_round_file_with_a_join_code_no_round_could_have_is_refused(app, server, tmp_path):
+    from tests.workshop.test_workshop_round_trip import _round
+
+    with app.app_context():
+        content = pack_round(_round())
+        rounds_before = db.session.execute(select(func.count(Round.id))).scalar()
+    content["round"]["join_code"] = "../../x"
+    broken = tmp_path / "round.ftw"
+    files.write(broken, files.ROUND, content)
+    result = app.test_cli_runner().invoke(args=["workshop", "unpack", str(broken)])
+    assert result.exit_code == 1 and "the workshop file is damaged" in result.output
+    with app.app_context():
+        assert db.session.execute(select(func.count(Round.id))).scalar() == rounds_before
