@@ -4,6 +4,7 @@ from flask import render_template, request
 from flask_babel import gettext as _
 
 from app.assess.forms import RatingFormBase
+from app.assess.previous import last_round
 from app.models import Facilitator, Round
 from app.models.rounds import NOTE_MAX_LENGTH
 
@@ -16,8 +17,10 @@ def wants_json() -> bool:
 
 def form_page(form: RatingFormBase, round_: Round, person: Facilitator, *,
               token: str | None = None, notice: str | None = None, status: int = 200):  # fmt: skip
-    """The rating form; `notice` says why it is shown again, `token` when changing answers."""
+    """The rating form; `notice` says why it is shown again, `token` when changing answers
+    (then it also marks where the person stood last round)."""
     instrument = round_.instrument_version.instrument
+    earlier = last_round(round_, person) if token else None
     page = render_template(
         "assess/form.html",
         form=form,
@@ -28,6 +31,8 @@ def form_page(form: RatingFormBase, round_: Round, person: Facilitator, *,
         notice=notice,
         token=token,
         note_max=NOTE_MAX_LENGTH,
+        previous=earlier.levels if earlier else None,
+        earlier_round=earlier.round if earlier else None,
     )
     return page, status
 

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from app.assess import pages, submit
 from app.assess.forms import answers_as_data, new_submission_id, rating_form_class
+from app.assess.previous import last_round
 from app.assess.radar import radar_png
 from app.assess.routes import bp
 from app.extensions import csrf
@@ -42,6 +43,7 @@ def result(token: str):
         round_=response.round,
         ins=instrument,
         ratings={r.item_code: r for r in response.ratings},
+        earlier=last_round(response.round, response.facilitator),
         link=public_url("assess.result", token=token),
         token=token,
     )

@@ -64,9 +64,7 @@ def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise click.BadParameter(f"at least {MIN_PASSWORD} characters", param_hint="--password")
     if password == DEMO_PASSWORD:
-        raise click.BadParameter(
-            "the demo password is public (README)", param_hint="--password"
-        )
+        raise click.BadParameter("the demo password is public (README)", param_hint="--password")
 
 
 def _tambon_named(name: str) -> Tambon:

@@ -135,18 +135,83 @@
     if (sub) send(sub); else showConnection();
   }
 
-  function firstUnfinished() {
-    return Array.prototype.find.call(items, function (item) {
-      return item.querySelectorAll("input[type=radio]:checked").length < 2;
+  // The rows of the freedom table: a target below the chosen current level cannot be
+  // chosen (the server checks it too); once both levels are chosen the item folds to one
+  // line, "current 3 · target 4 · Change", and the next item comes into view.
+  function picked(item) {
+    return { now: item.querySelector(".now input:checked"), goal: item.querySelector(".goal input:checked") };
+  }
+  function limitTargets(item) {
+    var now = picked(item).now;
+    var floor = now ? parseFloat(now.value) : -Infinity;
+    item.querySelectorAll(".goal input").forEach(function (input) {
+      input.disabled = parseFloat(input.value) < floor;
+      if (input.disabled) input.checked = false;
     });
   }
+  function fold(item) {
+    var levels = picked(item);
+    var line = item.querySelector(".chosen");
+    var done = !!(levels.now && levels.goal);
+    item.classList.toggle("folded", done);
+    line.hidden = !done;
+    if (!done) return false;
+    line.textContent = msg.chosen.replace("{current}", levels.now.value).replace("{target}", levels.goal.value) + " ";
+    var change = document.createElement("button");
+    change.type = "button";
+    change.className = "link";
+    change.textContent = msg.change;
+    change.addEventListener("click", function () {
+      item.classList.remove("folded");
+      line.hidden = true;
+      picked(item).now.focus();
+    });
+    line.appendChild(change);
+    clearProblem(item);
+    return true;
+  }
+  function showProblem(item, text) {
+    var note = item.querySelector(".js-error");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "error js-error";
+      note.id = item.id + "-js-error";
+      item.querySelector(".chosen").insertAdjacentElement("afterend", note);
+    }
+    note.textContent = text;
+    item.classList.add("invalid");
+  }
+  function clearProblem(item) {
+    var note = item.querySelector(".js-error");
+    if (note) note.parentNode.removeChild(note);
+    if (!item.querySelector(".error")) item.classList.remove("invalid");
+  }
+  // The first group that still needs a choice: the current level, else the target.
+  function needsAnswer(item) {
+    var levels = picked(item);
+    if (!levels.now) return { input: item.querySelector(".now input"), text: msg.missingCurrent };
+    if (!levels.goal) return { input: item.querySelector(".goal input:not(:disabled)"), text: msg.missingTarget };
+    return null;
+  }
+  function firstUnfinished() {
+    return Array.prototype.find.call(items, function (item) { return needsAnswer(item); });
+  }
+  form.addEventListener("change", function (event) {
+    var item = event.target.closest ? event.target.closest("fieldset.item") : null;
+    if (!item || event.target.type !== "radio") return;
+    limitTargets(item);
+    if (fold(item)) item.scrollIntoView({ block: "start" });
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     if (countDone() < items.length) {
       say(msg.incomplete, "bad");
       var item = firstUnfinished();
+      var need = needsAnswer(item);
+      item.classList.remove("folded");
+      showProblem(item, need.text);
       item.scrollIntoView();
-      item.querySelector("input").focus();
+      need.input.focus();
       return;
     }
     var sub = { url: form.action, body: new URLSearchParams(new FormData(form)).toString() };
@@ -211,13 +276,27 @@
         typeof crypto.getRandomValues === "function" && typeof Uint8Array === "function" &&
         typeof window.RadioNodeList === "function" && !!document.documentElement.dataset &&
         typeof document.documentElement.insertAdjacentHTML === "function" &&
-        typeof document.documentElement.scrollIntoView === "function";
+        typeof document.documentElement.scrollIntoView === "function" &&
+        typeof document.documentElement.closest === "function" &&
+        typeof document.documentElement.insertAdjacentElement === "function" &&
+        !!document.documentElement.classList;
     } catch (e) {
       return false;
     }
   }
 
   restore(read(draftKey));
+  items.forEach(function (item) { limitTargets(item); fold(item); });
+  form.querySelectorAll("details.note").forEach(function (note) {
+    if (note.querySelector("textarea").value) note.open = true;  // a kept note stays in view
+  });
+  // Sent back by the server with problems: to the first of them, not the top of the page.
+  var invalid = form.querySelector("fieldset.item.invalid");
+  if (invalid) {
+    var need = needsAnswer(invalid);
+    invalid.scrollIntoView();
+    (need ? need.input : invalid.querySelector("input:checked, input")).focus();
+  }
   form.elements.submission_id.value = newSubmissionId();
   form.querySelectorAll("textarea").forEach(function (area) {
     area.insertAdjacentHTML("afterend", '<span class="count" aria-hidden="true"></span>');

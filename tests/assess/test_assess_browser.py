@@ -21,8 +21,8 @@ CHOSEN = {code: (1 + n % 4, min(5, 2 + n % 4)) for n, code in enumerate(ITEMS)}
 def _choose(page, code: str) -> None:
     current, target = CHOSEN[code]
     groups = page.locator(f"fieldset#{code} fieldset.levels")
-    groups.nth(0).locator("label.level").nth(current - 1).click()
-    groups.nth(1).locator("label.level").nth(target - 1).click()
+    groups.nth(0).locator("label.dot").nth(current - 1).click()
+    groups.nth(1).locator("label.dot").nth(target - 1).click()
 
 
 def _checked(page) -> dict[str, str]:
@@ -61,6 +61,7 @@ def test_a_phone_answers_through_a_lost_connection_and_nothing_is_lost(csrf_app,
         _the_page_fits_a_phone(page)
         for code in ITEMS[:6]:
             _choose(page, code)
+        page.click("#K1 .note summary")  # "Add a note"
         page.fill("#K1-note", "จัดเวทีที่ศาลาวัดได้ แต่ยังไม่คล่อง")
         assert page.text_content("#progress") == "ทำแล้ว 6 จาก 12 หัวข้อ"
 
@@ -71,6 +72,7 @@ def test_a_phone_answers_through_a_lost_connection_and_nothing_is_lost(csrf_app,
         assert "ออฟไลน์อยู่" in page.text_content("#status")
         assert _checked(page) == _want(ITEMS[:6])
         assert page.input_value("#K1-note") == "จัดเวทีที่ศาลาวัดได้ แต่ยังไม่คล่อง"
+        assert page.is_visible("#K1-note")  # a kept note is shown, not folded away
         assert page.text_content("#progress") == "ทำแล้ว 6 จาก 12 หัวข้อ"
 
         for code in ITEMS[6:]:
@@ -95,10 +97,11 @@ def test_a_phone_answers_through_a_lost_connection_and_nothing_is_lost(csrf_app,
 def _the_page_fits_a_phone(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     heights = page.evaluate(
-        "[...document.querySelectorAll('label.level, button')]"
+        "[...document.querySelectorAll('label.dot, button, summary')]"
         ".map(e => e.getBoundingClientRect().height)"
     )
-    assert len(heights) == 12 * 2 * 5 + 2  # every level choice, send, language switch
+    # every level choice, send, language switch, "add a note"
+    assert len(heights) == 12 * 2 * 5 + 2 + 12
     assert min(heights) >= 44
 
 
@@ -127,6 +130,7 @@ def test_without_javascript_the_form_is_a_plain_html_form(csrf_app, demo, chromi
         page.get_by_role("link", name=re.compile(PERSON)).click()
         for code in ITEMS:
             _choose(page, code)
+        page.click("#S9 .note summary")
         page.locator("#S9").get_by_label(re.compile("หมายเหตุ")).fill("ส่งโดยไม่มีสคริปต์")
         page.click("#rating button.primary")
         page.wait_for_url(re.compile(r"/r/[\w-]{43}$"))

@@ -28,14 +28,17 @@ def _post(client, url, data, sid=None, **kwargs):
 def test_the_form_is_the_freedom_table_row_by_row_in_thai(client, setting):
     page = client.get(setting.form_url("สุนีย์")).text
     assert page.count('<fieldset class="item"') == 12
-    assert page.count('<fieldset class="levels"') == 24
+    assert page.count('<fieldset class="levels now"') == 12
+    assert page.count('<fieldset class="levels goal"') == 12
     assert page.count('type="radio"') == 12 * 2 * 5
     for item in FACILITATOR.items:
         assert item.text.th in page
-        for level in (1, 5):
-            assert item.indicator(level).th in page
-    assert "<legend>ระดับปัจจุบัน: ตอนนี้อยู่ตรงไหน</legend>" in page
-    assert "<legend>ระดับเป้าหมาย: อยากไปถึงตรงไหน</legend>" in page
+        # Each row of the freedom table once, described to both of its choices.
+        for level in range(1, 6):
+            assert page.count(item.indicator(level).th) == 1
+            assert page.count(f'aria-describedby="{item.code}-{level}"') == 2
+    assert '<legend>ปัจจุบัน<span class="visually-hidden"> — ระดับปัจจุบัน: ตอนนี้อยู่ตรงไหน' in page
+    assert '<legend>เป้าหมาย<span class="visually-hidden"> — ระดับเป้าหมาย: อยากไปถึงตรงไหน' in page
     assert f"<b>3 {FACILITATOR.scale.name(3).th}</b>" in page
     assert "ทำแล้ว 0 จาก 12 หัวข้อ" in page
     assert 'value="2.5"' not in page  # whole levels only on this instrument

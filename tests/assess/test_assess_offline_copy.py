@@ -37,8 +37,8 @@ def _answer_everything(page) -> None:
     items = page.locator("fieldset.item")
     for n in range(items.count()):
         groups = items.nth(n).locator("fieldset.levels")
-        groups.nth(0).locator("label.level").nth(2).click()
-        groups.nth(1).locator("label.level").nth(3).click()
+        groups.nth(0).locator("label.dot").nth(2).click()
+        groups.nth(1).locator("label.dot").nth(3).click()
 
 
 def test_the_offline_copy_is_made_once_holds_no_personal_page_and_goes_after_sending(

@@ -44,8 +44,8 @@ def test_without_a_feature_the_plain_form_sends_once(csrf_app, demo, chromium, m
         items = page.locator("fieldset.item")
         for n in range(items.count()):
             groups = items.nth(n).locator("fieldset.levels")
-            groups.nth(0).locator("label.level").nth(1).click()
-            groups.nth(1).locator("label.level").nth(3).click()
+            groups.nth(0).locator("label.dot").nth(1).click()
+            groups.nth(1).locator("label.dot").nth(3).click()
         assert page.locator(".count").count() == 0  # the script did not take over
         page.click("#rating button.primary")
         page.wait_for_url(re.compile(r"/r/[\w-]{43}$"))

@@ -20,8 +20,8 @@ def _send_answers(page, base: str) -> None:
     items = page.locator("fieldset.item")
     for n in range(items.count()):
         groups = items.nth(n).locator("fieldset.levels")
-        groups.nth(0).locator("label.level").nth(1).click()
-        groups.nth(1).locator("label.level").nth(2).click()
+        groups.nth(0).locator("label.dot").nth(1).click()
+        groups.nth(1).locator("label.dot").nth(2).click()
     page.click("#rating button.primary")
     page.wait_for_url(re.compile(r"/r/[\w-]{43}$"))
 

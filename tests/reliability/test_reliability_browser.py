@@ -18,8 +18,8 @@ def _answer_every_item(page) -> None:
     for n, item in enumerate(page.locator("fieldset.item").all()):
         current = n % 4
         groups = item.locator("fieldset.levels")
-        groups.nth(0).locator("label.level").nth(current).click()
-        groups.nth(1).locator("label.level").nth(current + 1).click()
+        groups.nth(0).locator("label.dot").nth(current).click()
+        groups.nth(1).locator("label.dot").nth(current + 1).click()
 
 
 def test_a_submission_refused_by_an_outage_is_kept_and_sent_once_later(

@@ -1,0 +1,93 @@
+"""The freedom table row by row on a phone (Chromium, 360×640): each indicator once with its
+two choices; a target below the current level cannot be chosen; a finished item folds to one
+line and the next comes into view; a missing choice is shown at its item, with the focus on
+the group that needs it, with or without JavaScript."""
+
+import re
+
+import pytest
+
+from tests.live_server import live_server
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 360, "height": 640}
+PERSON = "อารีย์ ชูช่วยชาติ"  # has not answered DEMO26 in the demo
+
+
+def _open_form(page, base: str) -> None:
+    page.goto(base + "/j/DEMO26")
+    page.get_by_role("link", name=re.compile(PERSON)).click()
+    page.wait_for_selector("#K1")
+
+
+def _focused(page) -> str:
+    return page.evaluate("document.activeElement.name + '=' + document.activeElement.value")
+
+
+def test_a_row_holds_both_choices_and_a_finished_item_folds(csrf_app, demo, chromium):
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(viewport=PHONE)
+        page = context.new_page()
+        _open_form(page, base)
+        item = page.locator("#K1")
+        # Two labelled radio groups, each choice described by its row's indicator.
+        now = item.get_by_role("group", name=re.compile("ระดับปัจจุบัน"))
+        goal = item.get_by_role("group", name=re.compile("ระดับเป้าหมาย"))
+        assert now.get_by_role("radio").count() == 5 and goal.get_by_role("radio").count() == 5
+        described = now.get_by_role("radio").nth(2).get_attribute("aria-describedby")
+        assert page.locator(f"#{described}").text_content().startswith("3 ")
+        # Level 3 now: targets 1 and 2 cannot be chosen.
+        now.get_by_role("radio").nth(2).check()
+        disabled = [goal.get_by_role("radio").nth(i).is_disabled() for i in range(5)]
+        assert disabled == [True, True, False, False, False]
+        goal.get_by_role("radio").nth(3).check()
+        assert "folded" in item.get_attribute("class")
+        assert item.locator(".chosen").inner_text().startswith("ปัจจุบัน 3 · เป้าหมาย 4")
+        assert item.bounding_box()["height"] < 250
+        # The next item is in view.
+        top = page.locator("#K2").bounding_box()["y"]
+        assert 0 <= top < PHONE["height"]
+        # "Change" opens it again, on the current level chosen.
+        item.locator(".chosen button").click()
+        assert "folded" not in item.get_attribute("class")
+        assert _focused(page) == "K1-current=3"
+        # A current level above the target clears the target: the item waits for one.
+        now.get_by_role("radio").nth(4).check()
+        assert goal.locator("input:checked").count() == 0
+        assert "folded" not in item.get_attribute("class")
+        context.close()
+
+
+def test_send_with_a_missing_target_goes_to_that_item_and_group(csrf_app, demo, chromium):
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(viewport=PHONE)
+        page = context.new_page()
+        _open_form(page, base)
+        for code in ("K1", "K2", "K3", "S1", "S2"):
+            page.check(f"input[name='{code}-current'][value='2']")
+            page.check(f"input[name='{code}-target'][value='3']")
+        page.check("input[name='S3-current'][value='2']")  # S3's target missing
+        page.click("#rating button.primary")
+        assert _focused(page) == "S3-target=2"  # the first target that can be chosen
+        assert page.locator("#S3 .error").inner_text() == "กรุณาเลือกระดับเป้าหมาย"
+        assert "ยังไม่ครบ" in page.text_content("#status")
+        context.close()
+
+
+def test_without_javascript_the_problems_link_to_their_items(csrf_app, demo, chromium):
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
+        page = context.new_page()
+        _open_form(page, base)
+        page.check("input[name='K1-current'][value='2']")
+        page.click("#rating button.primary")
+        page.wait_for_selector("ul.problems")
+        links = page.locator("ul.problems a")
+        assert links.count() == 12
+        assert links.first.get_attribute("href") == "#K1"
+        links.nth(3).click()  # S1
+        assert page.evaluate("location.hash") == "#S1"
+        assert page.locator("#S1 .error").first.is_visible()
+        # The choice made is kept, the others wait.
+        assert page.is_checked("input[name='K1-current'][value='2']")
+        context.close()
