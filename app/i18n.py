@@ -108,10 +108,13 @@ def choose_language():
     # Only a path on this site: never send a visitor to another host.
     response = redirect(site_path(request.form.get("next")) or "/")
     if lang in current_app.config["LANGUAGES"]:
-        response.set_cookie(
-            LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
-        )
+        remember_language(response, lang)
     return response
+
+
+def remember_language(response, lang: str) -> None:
+    """The visitor's language, kept a year in a cookie."""
+    response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
 
 
 def init_app(app) -> None:

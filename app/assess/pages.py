@@ -1,10 +1,12 @@
 """The pages a facilitator sees besides the form's own fields: closed, answered, the form."""
 
-from flask import render_template, request
+from flask import current_app, make_response, render_template, request
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.assess.forms import RatingFormBase
 from app.assess.previous import last_round
+from app.i18n import current_lang, remember_language
 from app.models import Facilitator, Round
 from app.models.rounds import NOTE_MAX_LENGTH
 
@@ -35,6 +37,19 @@ def form_page(form: RatingFormBase, round_: Round, person: Facilitator, *,
         earlier_round=earlier.round if earlier else None,
     )
     return page, status
+
+
+def in_language(form: RatingFormBase, round_: Round, person: Facilitator, lang: str, *,
+                token: str | None = None):  # fmt: skip
+    """The form as it was sent, in `lang`, with nothing checked or stored: switching language
+    half-way keeps every choice and note, without JavaScript too."""
+    if lang not in current_app.config["LANGUAGES"]:
+        lang = current_lang()
+    with force_locale(lang):
+        page, status = form_page(form, round_, person, token=token)
+    response = make_response(page, status)
+    remember_language(response, lang)
+    return response
 
 
 def message_page(round_: Round, title: str, message: str, status: int = 200, **links):

@@ -7,6 +7,8 @@ the page's script (JSON) alike:
 3. a stale CSRF token shows the form again with everything sent and a fresh token (400);
 4. answers that do not fit show the form again with messages next to each item;
 5. otherwise `record()` stores them, and the answer leads to the personal link.
+The language switch on the form posts the form too: the same answers come back in the other
+language, nothing checked or stored.
 """
 
 import re
@@ -37,6 +39,8 @@ def personal_token(submission_id: str) -> str:
 
 def receive(form: RatingFormBase, round_: Round, person: Facilitator, token: str | None = None):
     """Handle a POST of the rating form; `token` when it came through the personal link."""
+    if "switch_lang" in request.form:
+        return pages.in_language(form, round_, person, request.form["switch_lang"], token=token)
     replay = _replay(round_, person, token)
     if replay is not None:
         return replay

@@ -202,7 +202,13 @@
     limitTargets(item);
     if (fold(item)) item.scrollIntoView({ block: "start" });
   });
+  // The language switch posts this form to come back in the other language: let it go.
+  var switching = false;
+  document.querySelectorAll("button[name=switch_lang]").forEach(function (button) {
+    button.addEventListener("click", function () { switching = true; });
+  });
   form.addEventListener("submit", function (event) {
+    if (switching) return;
     event.preventDefault();
     if (countDone() < items.length) {
       say(msg.incomplete, "bad");

@@ -237,3 +237,21 @@ def test_a_retry_whose_link_cannot_be_made_again_still_says_saved(app, client, s
                  headers={"Accept": "application/json"})  # fmt: skip
     assert json.json["saved"] is True and json.json["url"] is None
     assert _counts(app) == (1, 12, 1)
+
+
+def test_the_language_switch_sends_the_form_back_in_english_storing_nothing(app, client, setting):
+    data = filled(FACILITATOR, "2", "4", note="หมายเหตุเดิม")
+    del data["S9-target"]
+    response = _post(client, setting.form_url("สุนีย์"), data | {"switch_lang": "en"})
+    assert response.status_code == 200
+    page = response.text
+    assert '<html lang="en">' in page and "Send my answers" in page
+    sent = {k: v for k, v in data.items() if not k.endswith("-note")}
+    assert checked(page) == sent
+    assert notes(page) == {k: v for k, v in data.items() if k.endswith("-note")}
+    assert errors(page) == {}
+    assert _counts(app) == (0, 0, 0)
+    assert "lang=en" in response.headers["Set-Cookie"]
+    # A language the app does not have changes nothing.
+    odd = _post(client, setting.form_url("สุนีย์"), data | {"switch_lang": "xx"})
+    assert odd.status_code == 200 and '<html lang="en">' in odd.text

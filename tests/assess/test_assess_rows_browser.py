@@ -91,3 +91,32 @@ def test_without_javascript_the_problems_link_to_their_items(csrf_app, demo, chr
         # The choice made is kept, the others wait.
         assert page.is_checked("input[name='K1-current'][value='2']")
         context.close()
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["without JavaScript", "with it"])
+def test_switching_language_half_way_keeps_every_answer(csrf_app, demo, chromium, javascript):
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(viewport=PHONE, java_script_enabled=javascript)
+        page = context.new_page()
+        _open_form(page, base)
+        page.check("input[name='K1-current'][value='2']")
+        page.check("input[name='K1-target'][value='4']")
+        page.check("input[name='K2-current'][value='3']")
+        page.click("#K2 .note summary")
+        page.fill("#K2-note", "จัดเวทีได้เอง")
+        page.click("button[name=switch_lang]")
+        page.wait_for_selector("html[lang=en]")
+        assert "Send my answers" in page.text_content("#rating button.primary")
+        chosen = page.evaluate(
+            "Object.fromEntries([...document.querySelectorAll('input[type=radio]:checked')]"
+            ".map(i => [i.name, i.value]))"
+        )
+        assert chosen == {"K1-current": "2", "K1-target": "4", "K2-current": "3"}
+        assert page.input_value("#K2-note") == "จัดเวทีได้เอง"
+        assert page.locator(".error").count() == 0  # switching is not sending
+        # Enter on a choice sends the form (its default button), it does not switch back.
+        page.focus("input[name='K3-current'][value='1']")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(500)
+        assert page.evaluate("document.documentElement.lang") == "en"
+        context.close()
