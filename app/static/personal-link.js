@@ -1,6 +1,7 @@
 /* The result page's personal link: a Copy button, and a Share button (the phone's share
-   sheet, which offers LINE) where the browser has one. Without this file the buttons stay
-   hidden and the link and its QR code are still there. */
+   sheet, which offers LINE) where the browser has one; and the phone keeps the link, listed
+   on the home page as "answers sent from this phone" until forgotten there (sent-here.js).
+   Without this file the buttons stay hidden and the link and its QR code are still there. */
 (function () {
   "use strict";
   var actions = document.getElementById("link-actions");
@@ -12,6 +13,19 @@
   var url = link.href;
 
   function say(text) { status.textContent = text; }
+
+  function keep() {
+    try {
+      var path = new URL(url).pathname;
+      var kept = JSON.parse(localStorage.getItem("ft:sent") || "[]").filter(function (k) {
+        return k.path !== path;
+      });
+      kept.unshift({ path: path, round: actions.getAttribute("data-round"),
+                     name: actions.getAttribute("data-name") });
+      localStorage.setItem("ft:sent", JSON.stringify(kept.slice(0, 20)));
+    } catch (e) { /* storage blocked or full: the link is still on this page */ }
+  }
+  keep();
 
   // The older way, for browsers without the clipboard API (or outside HTTPS).
   function copyBySelecting() {

@@ -84,3 +84,28 @@ def test_without_javascript_no_button_is_shown_but_the_link_and_qr_are(csrf_app,
         assert not page.locator(".copy-link").is_visible()
         assert not page.locator(".share-link").is_visible()
         context.close()
+
+
+def test_the_phone_lists_answers_sent_from_it_until_forgotten(csrf_app, demo, chromium):
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(viewport=PHONE)
+        page = context.new_page()
+        page.goto(base + "/")
+        assert page.locator("#sent-here").is_hidden()  # nothing sent from this phone yet
+        _send_answers(page, base)
+        result = page.evaluate("location.pathname")
+        page.goto(base + "/")
+        entries = page.locator("#sent-list a")
+        assert page.locator("#sent-here").is_visible() and entries.count() == 1
+        assert entries.first.get_attribute("href") == result
+        assert entries.first.inner_text() == f"รอบที่ 2 เหลียวหลัง แลหน้า · {PERSON}"
+        entries.first.click()
+        page.wait_for_url(re.compile(r"/r/[\w-]{43}$"))
+        page.go_back()
+        page.click("#forget-here")
+        assert page.locator("#sent-here").is_hidden()
+        assert "ลืมในโทรศัพท์เครื่องนี้แล้ว" in page.text_content("#sent-status")
+        page.reload()
+        assert page.locator("#sent-here").is_hidden()
+        assert page.evaluate("localStorage.getItem('ft:sent')") is None
+        context.close()
