@@ -120,3 +120,23 @@ def test_switching_language_half_way_keeps_every_answer(csrf_app, demo, chromium
         page.wait_for_timeout(500)
         assert page.evaluate("document.documentElement.lang") == "en"
         context.close()
+
+
+def test_at_200_percent_text_the_bar_stays_one_line_and_nothing_scrolls_sideways(
+    csrf_app, demo, chromium
+):
+    # 200 % text on a 360 × 640 phone lays out like a 180 × 320 page.
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(viewport={"width": 180, "height": 320})
+        page = context.new_page()
+        _open_form(page, base)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 180
+        one_line = page.locator("#rating button.primary").bounding_box()["height"] + 16
+        assert page.locator(".bar").bounding_box()["height"] <= one_line
+        page.click("#rating button.primary")  # nothing chosen: a message in the bar
+        assert "ยังไม่ครบ" in page.text_content("#status")
+        assert page.locator(".bar").bounding_box()["height"] <= one_line
+        page.check("input[name='K1-current'][value='2']")
+        page.check("input[name='K1-target'][value='3']")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 180
+        context.close()
