@@ -12,7 +12,7 @@ from app.assess.previous import last_round
 from app.assess.radar import radar_png
 from app.assess.routes import bp
 from app.extensions import csrf
-from app.i18n import current_lang
+from app.i18n import current_lang, format_day
 from app.models import Response
 from app.ratings import response_for_token
 from app.rounds.links import public_url, qr_svg, svg_response
@@ -47,6 +47,22 @@ def result(token: str):
         link=public_url("assess.result", token=token),
         token=token,
     )
+
+
+@bp.get("/r/<token>/levels.json")
+def levels(token: str):
+    """This response's levels, for the phone that kept its link: it marks them on the form
+    of a later round ("Last round"), which the public form never shows by itself."""
+    response = response_or_404(token)
+    round_ = response.round
+    return {
+        "person": response.facilitator_id,
+        "instrument": round_.instrument_version.instrument_key,
+        "held_on": round_.held_on.isoformat(),
+        "round": round_.name,
+        "day": format_day(round_.held_on, current_lang()),
+        "levels": {r.item_code: [r.current_level, r.target_level] for r in response.ratings},
+    }
 
 
 @bp.route("/r/<token>/edit", methods=["GET", "POST"])

@@ -291,7 +291,45 @@
     }
   }
 
+  // Where I stood last round, on a phone that kept that round's personal link (the result
+  // page keeps it): asked with the link itself, as the public form shows nobody's answers.
+  function markLastRound() {
+    if (!msg.person || form.querySelector(".was")) return;
+    var mine = (read("ft:sent") || []).filter(function (k) {
+      return k && String(k.person) === msg.person && /^\/r\/[\w-]+$/.test(k.path);
+    }).slice(0, 3);
+    Promise.all(mine.map(function (k) {
+      return fetch(k.path + "/levels.json", { credentials: "same-origin" })
+        .then(function (res) { return res.ok ? res.json() : null; }, function () { return null; });
+    })).then(function (found) {
+      var earlier = found.filter(function (f) {
+        return f && f.instrument === msg.instrument && f.held_on < msg.heldOn;
+      }).sort(function (a, b) { return a.held_on < b.held_on ? 1 : -1; });
+      if (earlier.length) showLastRound(earlier[0]);
+    });
+  }
+  function showLastRound(last) {
+    Object.keys(last.levels).forEach(function (code) {
+      mark(code, last.levels[code][0], msg.wasCurrent);
+      mark(code, last.levels[code][1], msg.wasTarget);
+    });
+    var note = document.createElement("p");
+    note.className = "was-note";
+    note.textContent = msg.wasNote.replace("{round}", last.round).replace("{day}", last.day);
+    form.parentNode.insertBefore(note, form);
+  }
+  function mark(code, level, text) {
+    var row = document.getElementById(code + "-" + String(level));  // 3 -> "3", 2.5 -> "2.5"
+    if (!row) return;
+    var tag = document.createElement("span");
+    tag.className = "was";
+    tag.textContent = text;
+    row.appendChild(document.createTextNode(" "));
+    row.appendChild(tag);
+  }
+
   restore(read(draftKey));
+  markLastRound();
   items.forEach(function (item) { limitTargets(item); fold(item); });
   form.querySelectorAll("details.note").forEach(function (note) {
     if (note.querySelector("textarea").value) note.open = true;  // a kept note stays in view

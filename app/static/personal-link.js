@@ -21,7 +21,8 @@
         return k.path !== path;
       });
       kept.unshift({ path: path, round: actions.getAttribute("data-round"),
-                     name: actions.getAttribute("data-name") });
+                     name: actions.getAttribute("data-name"),
+                     person: actions.getAttribute("data-person") });
       localStorage.setItem("ft:sent", JSON.stringify(kept.slice(0, 20)));
     } catch (e) { /* storage blocked or full: the link is still on this page */ }
   }

@@ -63,7 +63,7 @@ def test_the_public_form_shows_nobody_s_earlier_answers(app, client, demo):
         url = f"/j/DEMO26/f/{person.id}"
     page = client.get(url).text
     assert 'name="K1-current"' in page
-    assert 'class="was"' not in page and "รอบก่อน" not in page
+    assert '<span class="was">' not in page and 'class="was-note"' not in page
 
 
 def test_the_result_page_shows_the_change_since_last_round(app, client, demo):
@@ -93,3 +93,23 @@ def test_last_round_is_the_latest_earlier_round_of_the_same_instrument(app, demo
         )
         assert last_round(demo26, person).round.id == demo25.id
         assert last_round(demo25, person) is None  # nothing before the first round
+
+
+def test_the_levels_of_a_personal_link_are_only_for_its_holder(app, client, demo):
+    token, _levels = _link(app)
+    reply = client.get(f"/r/{token}/levels.json")
+    assert reply.status_code == 200 and "no-store" in reply.headers["Cache-Control"]
+    data = reply.get_json()
+    assert data["instrument"] == "facilitator-competency" and data["held_on"] == "2026-11-14"
+    with app.app_context():
+        response = db.session.execute(
+            select(Response)
+            .join(Facilitator)
+            .join(Round)
+            .where(Facilitator.name == PERSON, Round.join_code == "DEMO26")
+        ).scalar_one()
+        assert data["person"] == response.facilitator_id
+        assert data["levels"] == {
+            r.item_code: [r.current_level, r.target_level] for r in response.ratings
+        }
+    assert client.get(f"/r/{'x' * 43}/levels.json").status_code == 404

@@ -140,3 +140,54 @@ def test_at_200_percent_text_the_bar_stays_one_line_and_nothing_scrolls_sideways
         page.check("input[name='K1-target'][value='3']")
         assert page.evaluate("document.documentElement.scrollWidth") <= 180
         context.close()
+
+
+def test_a_phone_that_kept_last_round_s_link_sees_where_it_stood(app, csrf_app, demo, chromium):
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.models import Facilitator, Response, Round
+    from app.ratings import new_token, token_hash
+
+    with app.app_context():
+        person = db.session.execute(
+            select(Facilitator).filter_by(name="สุนีย์ ทองประเสริฐ")
+        ).scalar_one()
+        rounds = {
+            r.join_code: r
+            for r in db.session.execute(select(Round)).scalars()
+            if r.join_code in ("DEMO25", "DEMO26")
+        }
+        # Not yet answered this round; her link of the last round kept on her phone.
+        this_round = db.session.execute(
+            select(Response).filter_by(round_id=rounds["DEMO26"].id, facilitator_id=person.id)
+        ).scalar_one()
+        db.session.delete(this_round)
+        # Her personal link of the closed round (as the phone kept it then).
+        earlier = db.session.execute(
+            select(Response).filter_by(round_id=rounds["DEMO25"].id, facilitator_id=person.id)
+        ).scalar_one()
+        token = new_token()
+        earlier.token_hash = token_hash(token)
+        before = {r.item_code: (r.current_level, r.target_level) for r in earlier.ratings}
+        db.session.commit()
+        form_url = f"/j/DEMO26/f/{person.id}"
+    with live_server(csrf_app) as base:
+        phone = chromium.new_context(viewport=PHONE)
+        page = phone.new_page()
+        page.goto(f"{base}/r/{token}")  # the result page keeps the link on the phone
+        page.goto(base + form_url)
+        page.wait_for_selector(".was")
+        for code, (current, target) in before.items():
+            assert "รอบก่อน: ปัจจุบัน" in page.text_content(f"#{code}-{current:g}")
+            assert "รอบก่อน: เป้าหมาย" in page.text_content(f"#{code}-{target:g}")
+        assert page.locator(".was").count() == 2 * len(before)
+        assert "รอบที่ 1" in page.text_content(".was-note")
+        assert page.locator("input:checked").count() == 0  # marked, not chosen
+        phone.close()
+        other = chromium.new_context(viewport=PHONE)  # another phone: nothing shown
+        page = other.new_page()
+        page.goto(base + form_url)
+        page.wait_for_timeout(500)
+        assert page.locator(".was").count() == 0
+        other.close()
