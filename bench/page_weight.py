@@ -1,4 +1,4 @@
-"""Page weight of the facilitator's form: bytes on the wire, compressed, for a phone.
+"""Page weight of the facilitator's form and result page: bytes on the wire, compressed.
 
 Serves the app on 127.0.0.1 (a werkzeug server thread) on a temporary SQLite database
 migrated with Alembic and holding the demo data, opens the form of a facilitator in the
@@ -6,7 +6,8 @@ open demo round (facilitator instrument, 12 items) and fetches it and everything
 references (stylesheets, script, images, the service worker named in data-sw) with
 `Accept-Encoding: br, gzip`, as a phone's browser would. Prints, per resource, the body
 bytes on the wire, the response headers, and the uncompressed size; then the totals, and
-whether anything refers to another host.
+whether anything refers to another host. Then the same for the result page of a demo
+answer (its personal link `/r/<token>`, with its QR code and radar).
 
 Run from the repository root: .venv/bin/python bench/page_weight.py
 """
@@ -35,9 +36,11 @@ from app.extensions import db
 from app.instruments import load_directory
 from app.instruments.store import store_version
 from app.models import Facilitator, Response, Round
+from app.ratings import token_hash
 from config import Config
 
 BUDGET = 30 * 1024
+TOKEN = "page-weight-bench"  # given to one demo answer, to open its result page
 HEADERS = {"User-Agent": "page-weight bench"}
 DECODE = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda data: data}
 
@@ -90,6 +93,16 @@ def form_path(app) -> str:
         return f"/j/{round_.join_code}/f/{person.id}"
 
 
+def result_path(app) -> str:
+    """The personal link of the first demo answer in the open round (its token replaced)."""
+    with app.app_context():
+        round_ = db.session.execute(select(Round).filter_by(is_open=True)).scalars().first()
+        query = select(Response).filter_by(round_id=round_.id).order_by(Response.id)
+        db.session.execute(query).scalars().first().token_hash = token_hash(TOKEN)
+        db.session.commit()
+    return f"/r/{TOKEN}"
+
+
 def fetch(url: str, accept: str = "br, gzip") -> dict:
     """One GET as a phone's browser makes it: body on the wire, headers, decoded body."""
     request = urllib.request.Request(url, headers=HEADERS | {"Accept-Encoding": accept})
@@ -139,6 +152,7 @@ def measure(base: str, path: str, accept: str = "br, gzip") -> tuple[list[dict],
 
 
 def report(resources: list[dict], foreign: list[str], base: str) -> None:
+    """Per resource and in total: bytes on the wire, headers, uncompressed; other hosts."""
     print(f"{'resource':44} {'encoding':>8} {'wire':>8} {'headers':>8} {'uncompressed':>13}")
     for r in resources:
         name = r["url"].removeprefix(base)
@@ -149,28 +163,36 @@ def report(resources: list[dict], foreign: list[str], base: str) -> None:
     print(f"{'total':44} {'':>8} {wire:>8} {headers:>8} {plain:>13}")
     print(f"\nCompressed bodies: {wire / 1024:.1f} KB; with response headers: "
           f"{(wire + headers) / 1024:.1f} KB; uncompressed: {plain / 1024:.1f} KB.")  # fmt: skip
-    verdict = "within" if wire + headers <= BUDGET else "OVER"
+    print("References to another host:", ", ".join(foreign) if foreign else "none")
+
+
+def report_form(resources: list[dict], foreign: list[str], base: str) -> None:
+    """The form's report, its budget, and what the first visit adds."""
+    report(resources, foreign, base)
+    total = sum(r["wire"] + r["headers"] for r in resources)
+    verdict = "within" if total <= BUDGET else "OVER"
     print(f"Budget {BUDGET // 1024} KB (bodies and headers): {verdict}.")
     print("First visit only: the script also saves the page once more into the offline copy "
           f"(+{resources[0]['wire']} bytes, the form again).")  # fmt: skip
-    print("References to another host:", ", ".join(foreign) if foreign else "none")
 
 
 def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     with tempfile.TemporaryDirectory() as tmp:
         app = demo_app(Path(tmp) / "bench.sqlite")
-        path = form_path(app)
+        path, result = form_path(app), result_path(app)
         server = make_server("127.0.0.1", 0, app, threaded=True)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         base = f"http://127.0.0.1:{server.server_port}"
         try:
             print(f"Form page: {base}{path} (facilitator instrument, 12 items, Thai)\n")
-            report(*measure(base, path), base)
+            report_form(*measure(base, path), base)
             gzip_only, _ = measure(base, path, accept="gzip")
             wire = sum(r["wire"] + r["headers"] for r in gzip_only)
             print(f"A browser without Brotli (gzip only): {wire / 1024:.1f} KB with headers.")
+            print(f"\nResult page: {base}/r/… (a demo answer's personal link, Thai)\n")
+            report(*measure(base, result), base)
         finally:
             server.shutdown()
             server.server_close()

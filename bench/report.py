@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_charts import cpu_info  # noqa: E402
 
 SCRIPTS = (
-    ("Page weight of the facilitator's form", "page_weight.py"),
+    ("Page weight of the facilitator's form and result page", "page_weight.py"),
     ("Workshop burst", "workshop_burst.py"),
     ("Coordinators' dashboard on a province", "bench_dashboard.py"),
     ("Exports", "bench_exports.py"),

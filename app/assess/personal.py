@@ -3,13 +3,13 @@
 The token is the only key: it is not the database id, and only its hash is stored.
 """
 
-from flask import abort, current_app, render_template, request
+from flask import abort, render_template, request
 from flask_babel import gettext as _
 
 from app.assess import pages, submit
 from app.assess.forms import answers_as_data, new_submission_id, rating_form_class
 from app.assess.previous import last_round
-from app.assess.radar import radar_png
+from app.assess.radar import radar_svg
 from app.assess.routes import bp
 from app.extensions import csrf
 from app.i18n import current_lang, format_day
@@ -46,6 +46,7 @@ def result(token: str):
         earlier=last_round(response.round, response.facilitator),
         link=public_url("assess.result", token=token),
         token=token,
+        radar=radar_svg(response, current_lang()),
     )
 
 
@@ -81,13 +82,6 @@ def change(token: str):
     if not round_.is_open:
         return pages.closed_page(round_)
     return pages.form_page(form, round_, response.facilitator, token=token)
-
-
-@bp.get("/r/<token>/radar.png")
-def radar(token: str):
-    """The facilitator's own radar; the result page's table holds the same numbers as text."""
-    png = radar_png(response_or_404(token), current_lang())
-    return current_app.response_class(png, mimetype="image/png")
 
 
 @bp.get("/r/<token>/qr.svg")

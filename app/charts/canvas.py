@@ -39,10 +39,14 @@ _DRAWING = threading.Lock()
 
 
 @contextmanager
-def chart_settings() -> Iterator[None]:
-    """Draw under the fixed settings, one chart at a time."""
+def chart_settings(text_as_text: bool = False) -> Iterator[None]:
+    """Draw under the fixed settings, one chart at a time.
+
+    text_as_text: SVG text stays <text> in the font named, instead of glyph paths.
+    """
     register_sarabun()
-    with _DRAWING, rc_context(dict(SETTINGS)):
+    settings = dict(SETTINGS) | ({"svg.fonttype": "none"} if text_as_text else {})
+    with _DRAWING, rc_context(settings):
         yield
 
 
@@ -65,14 +69,16 @@ def render(
     size: tuple[float, float],
     paint: Callable[[Figure], None],
     layout: str | None = "constrained",
+    text_as_text: bool = False,
 ) -> bytes:
     """A new figure of `size` inches, painted by `paint`, as `fmt` bytes.
 
     layout None: `paint` places the axes itself (faster for many axes).
+    text_as_text: see chart_settings (SVG only).
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, got {fmt!r}")
-    with chart_settings():
+    with chart_settings(text_as_text):
         figure = new_figure(*size, layout)
         paint(figure)
         return figure_bytes(figure, fmt)

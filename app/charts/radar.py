@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 from app.scoring.profile import TeamProfile
 
 from .canvas import paint_no_data, put_title, render
+from .inline import inline_svg
 from .labels import wrap_label
 from .palette import CURRENT, EXPECTED, GAP_FILL, MUTED, TARGET
 from .wording import THAI, Wording
@@ -152,6 +153,25 @@ def radar_chart(
 ) -> bytes:
     """A radar of one team (4 × 4 in, 400 × 400 px as PNG); item_labels: code → label."""
     return render(fmt, RADAR_SIZE, lambda f: paint_radar(f, profile, item_labels, title, wording))
+
+
+def inline_radar(
+    profile: TeamProfile,
+    item_labels: Mapping[str, str],
+    title: str,
+    wording: Wording = THAI,
+    prefix: str = "radar-",
+) -> str:
+    """The radar of radar_chart as SVG markup for an HTML page (text as text, 400 px wide).
+
+    prefix: put before the ids inside, which must be unique on the page.
+    """
+
+    def paint(figure: Figure) -> None:
+        paint_radar(figure, profile, item_labels, title, wording)
+
+    svg = render("svg", RADAR_SIZE, paint, text_as_text=True)
+    return inline_svg(svg, prefix, {"width": "400", "height": "400"})
 
 
 def grid_shape(count: int, columns: int) -> tuple[int, int]:

@@ -2,7 +2,8 @@
 
 import base64
 import io
-import struct
+import math
+import re
 import uuid
 import xml.etree.ElementTree as ET
 
@@ -10,6 +11,7 @@ import pytest
 import segno
 from sqlalchemy import select
 
+from app.charts.palette import CURRENT, TARGET
 from app.extensions import db
 from app.models import Response, Round
 from tests.assess_helpers import FACILITATOR, checked, filled, notes
@@ -37,7 +39,8 @@ def test_the_result_shows_my_levels_gaps_notes_and_radar(client, setting):
         cells = [c.split("</td>")[0] for c in row.split('<td class="num">')[1:]]
         assert cells == ["2", "4", "2"]
         assert "เคยจัดเวทีที่ศาลาวัด" in row
-    assert f'src="{link}/radar.png"' in page and 'aria-describedby="levels-table"' in page
+    assert '<div class="radar-chart" role="img" aria-describedby="levels-table"' in page
+    assert "<svg " in page and "/radar" not in page  # drawn into the page, no image of its own
     assert f'src="{link}/qr.svg"' in page
     assert f"http://localhost{link}" in page
     assert "14 พ.ย. 2569" in page  # the round's date in the Buddhist era
@@ -64,13 +67,13 @@ def test_a_token_opens_only_its_own_result(client, setting):
     assert "สมชาย" in page and "บันทึกของสมชาย" in page
     assert "สุนีย์" not in page and "บันทึกของสุนีย์" not in page
     altered = mine[:-1] + ("A" if mine[-1] != "A" else "B")
-    for url in (altered, "/r/not-a-token", altered + "/edit", altered + "/radar.png"):
+    for url in (altered, "/r/not-a-token", altered + "/edit", altered + "/qr.svg"):
         assert client.get(url).status_code == 404
 
 
 def test_personal_pages_are_private_and_pass_no_referrer(client, setting):
     link = _submit(client, setting, "สุนีย์")
-    for url in (link, link + "/edit", link + "/qr.svg", link + "/radar.png"):
+    for url in (link, link + "/edit", link + "/qr.svg"):
         response = client.get(url)
         assert response.headers["Cache-Control"] == "private, no-store"
         assert response.headers["Referrer-Policy"] == "no-referrer"
@@ -125,13 +128,59 @@ def test_the_qr_code_encodes_the_personal_link(client, setting):
     assert svg.data == expected.getvalue()
 
 
-def test_the_radar_is_a_png_drawn_from_my_answers(client, setting):
-    low = client.get(_submit(client, setting, "สุนีย์", "1", "2") + "/radar.png")
-    high = client.get(_submit(client, setting, "สมชาย", "4", "5") + "/radar.png")
-    assert low.mimetype == "image/png" and low.data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", low.data[16:24])
-    assert (width, height) == (400, 400)
-    assert low.data != high.data  # other answers, another picture
+def _radar(page: str) -> ET.Element:
+    """The radar drawn into the result page (ElementTree wrote it: well-formed XML)."""
+    return ET.fromstring(re.search(r"<svg .*?</svg>", page, re.DOTALL)[0])
+
+
+def _line(radar: ET.Element, style: dict) -> list[tuple[float, float]]:
+    """The points of the longest unfilled path drawn in `style`'s colour."""
+    paths = [p.get("d") for p in radar.iter("path")
+             if p.get("stroke") == style["color"] and p.get("fill") == "none"]  # fmt: skip
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", max(paths, key=len))]
+    return list(zip(numbers[::2], numbers[1::2]))
+
+
+def test_the_radar_in_the_page_draws_my_levels_clockwise_from_the_top(client, setting):
+    levels = {code: n % 5 + 1 for n, code in enumerate(FACILITATOR.item_codes)}
+    data = filled(FACILITATOR, target="5") | {f"{c}-current": str(v) for c, v in levels.items()}
+    response = client.post(
+        setting.form_url("สุนีย์"), data=data | {"submission_id": str(uuid.uuid4())}
+    )
+    radar = _radar(client.get(response.headers["Location"]).text)
+    target, current = _line(radar, TARGET)[:-1], _line(radar, CURRENT)[:-1]  # closed: first again
+    assert len(target) == len(current) == 12
+    # Every target is 5: a regular polygon around the centre, whose radius is level 5.
+    cx, cy = sum(x for x, _ in target) / 12, sum(y for _, y in target) / 12
+    radius = math.dist((cx, cy), target[0])
+    assert all(abs(math.dist((cx, cy), p) - radius) < 0.2 for p in target)
+    drawn = [round(5 * math.dist((cx, cy), p) / radius, 1) for p in current]
+    assert drawn == [float(levels[c]) for c in FACILITATOR.item_codes]
+    assert abs(current[0][0] - cx) < 0.2 and current[0][1] < cy  # K1 straight up
+    assert current[1][0] > cx  # then clockwise
+    assert [t.text for t in radar.iter("text")][:12] == list(FACILITATOR.item_codes)
+
+
+def test_the_radar_in_the_page_keeps_to_the_content_security_policy(client, setting):
+    link = _submit(client, setting, "สุนีย์", "1", "2")
+    page = client.get(link).text
+    radar = _radar(page)
+    elements = list(radar.iter())
+    assert not [e for e in elements if e.tag in ("style", "script", "foreignObject")]
+    assert not [
+        e for e in elements if "style" in e.attrib or any(a.startswith("on") for a in e.attrib)
+    ]
+    ids = [e.get("id") for e in elements if e.get("id")]
+    assert ids and all(i.startswith("radar-") for i in ids)  # none can clash with the page's
+    assert "Sarabun" in radar.get("font-family") and radar.get("viewBox")
+    assert "สุนีย์" in [t.text for t in radar.iter("text")]  # the name as text, not glyph paths
+    assert client.get(link + "/radar.png").status_code == 404
+
+
+def test_another_answer_draws_another_radar(client, setting):
+    low = _radar(client.get(_submit(client, setting, "สุนีย์", "1", "2")).text)
+    high = _radar(client.get(_submit(client, setting, "สมชาย", "4", "5")).text)
+    assert _line(low, CURRENT) != _line(high, CURRENT)
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

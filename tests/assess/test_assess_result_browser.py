@@ -1,5 +1,6 @@
 """The way back: the result page opens with the personal link, a Copy and a Share button
-and its QR code; at 200 % text (half the width in CSS pixels) nothing scrolls sideways."""
+and its QR code; at 200 % text (half the width in CSS pixels) nothing scrolls sideways.
+The radar is drawn in the page: no request of its own, on the first visit or the next."""
 
 import re
 
@@ -42,7 +43,7 @@ def test_the_result_page_opens_with_the_link_copy_share_and_qr(csrf_app, demo, c
         copy, share = page.locator(".copy-link"), page.locator(".share-link")
         assert copy.is_visible() and share.is_visible()
         assert copy.bounding_box()["y"] < PHONE["height"]
-        qr, radar = page.locator(".personal-link .qr"), page.locator(".radar img")
+        qr, radar = page.locator(".personal-link .qr"), page.locator(".radar svg")
         assert qr.bounding_box()["y"] < radar.bounding_box()["y"]
 
         copy.click()
@@ -108,4 +109,27 @@ def test_the_phone_lists_answers_sent_from_it_until_forgotten(csrf_app, demo, ch
         page.reload()
         assert page.locator("#sent-here").is_hidden()
         assert page.evaluate("localStorage.getItem('ft:sent')") is None
+
+
+def test_the_radar_is_drawn_in_the_page_sharp_and_without_a_request(csrf_app, demo, chromium):
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(viewport=PHONE, device_scale_factor=2)
+        page = context.new_page()
+        _send_answers(page, base)
+        link = page.get_attribute("#personal-link", "href")
+        refused, requests = [], []  # refused: what the Content-Security-Policy blocked
+        page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else 0)
+        page.on("request", lambda r: requests.append(r.url))
+        for visit in (page.reload, lambda: page.goto(link)):  # again, and a later visit
+            requests.clear()
+            visit()
+            page.wait_for_load_state("load")
+            assert link in requests and not [url for url in requests if "radar" in url]
+        assert refused == []
+        radar = page.locator(".radar svg")
+        box = radar.bounding_box()
+        assert 300 <= box["width"] <= PHONE["width"] and abs(box["height"] - box["width"]) < 1
+        # Drawn as vectors and text in the page's font: the spoke labels are text.
+        assert radar.locator("text", has_text="K1").count() == 1
+        assert page.get_by_role("img", name=re.compile("เรดาร์|Radar")).count() == 1
         context.close()

@@ -3,10 +3,13 @@ and no inline script or style for the Content-Security-Policy to come."""
 
 import gzip
 import re
+import uuid
 from pathlib import Path
 
 import brotli
 import pytest
+
+from tests.assess_helpers import FACILITATOR, filled
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "app" / "templates"
 BUDGET = 30 * 1024
@@ -44,6 +47,19 @@ def test_the_form_with_everything_it_loads_is_within_30_kb_compressed(client, se
     page = client.get(setting.form_url("สุนีย์"), headers=brotli_only)
     html = brotli.decompress(page.data).decode("utf-8")
     assets = [*_assets(html), "/sw.js"]
+    total = len(page.data) + sum(len(_fetch(client, url, **brotli_only)) for url in assets)
+    assert total <= BUDGET
+
+
+def test_the_result_page_with_its_radar_and_everything_it_loads_is_within_30_kb(client, setting):
+    data = filled(FACILITATOR, "2", "4") | {"submission_id": str(uuid.uuid4())}
+    link = client.post(setting.form_url("สุนีย์"), data=data).headers["Location"]
+    brotli_only = {"Accept-Encoding": "br"}
+    page = client.get(link, headers=brotli_only)
+    html = brotli.decompress(page.data).decode("utf-8")
+    assert "<svg " in html  # the radar is part of the page
+    assets = [*_assets(html), *re.findall(r'<img [^>]*src="([^"]+)"', html)]
+    assert f"{link}/qr.svg" in assets
     total = len(page.data) + sum(len(_fetch(client, url, **brotli_only)) for url in assets)
     assert total <= BUDGET
 

@@ -60,7 +60,7 @@ EXAMPLE = re.compile(r'<pre class="example"[^>]*>.*?</pre>', re.DOTALL)
 UNKNOWN_TOKEN = derived_token("not this server's key", "no submission")
 # What a facilitator's pages may lead to: facilitator pages and public pages, nothing else.
 FACILITATOR_ENDPOINTS = {"assess.join", "assess.roster", "assess.add_self", "assess.rate",
-                         "assess.result", "assess.change", "assess.radar", "assess.qr",
+                         "assess.result", "assess.change", "assess.qr",
                          "assess.service_worker", "main.index", "main.instrument", "static",
                          "i18n.choose_language"}  # fmt: skip
 
@@ -294,7 +294,6 @@ CASES = (
     Case("GET", "/r/<token>/edit", "", _own("/edit"), OWN_LINK),
     Case("POST", "/r/<token>/edit", "", _own("/edit"), "404 303 303 404 404 404",
          data=_own_answers),
-    Case("GET", "/r/<token>/radar.png", "", _own("/radar.png"), OWN_LINK),
     Case("GET", "/r/<token>/qr.svg", "", _own("/qr.svg"), OWN_LINK),
     # Coordinators: rounds.
     Case("GET", "/rounds", "", _path("/rounds"), SIGNED_IN),

@@ -11,7 +11,7 @@ from tests.live_server import live_server
 from tests.phone import Phone
 from tests.reliability.workshop import answers, make_workshop
 
-PAGES = ("", "/edit", "/qr.svg", "/radar.png")
+PAGES = ("", "/edit", "/qr.svg")
 
 
 def _personal_link(base: str, workshop) -> str:
