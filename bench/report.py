@@ -24,6 +24,7 @@ from bench.bench_charts import cpu_info  # noqa: E402
 
 SCRIPTS = (
     ("Page weight of the facilitator's form and result page", "page_weight.py"),
+    ("CPU time of the form page", "form_page_cpu.py"),
     ("Workshop burst", "workshop_burst.py"),
     ("Coordinators' dashboard on a province", "bench_dashboard.py"),
     ("Exports", "bench_exports.py"),

@@ -4,6 +4,7 @@ from flask import current_app, make_response, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from app.assess.cards import shared_cards
 from app.assess.forms import RatingFormBase
 from app.assess.previous import last_round
 from app.i18n import current_lang, remember_language
@@ -21,8 +22,10 @@ def form_page(form: RatingFormBase, round_: Round, person: Facilitator, *,
               token: str | None = None, notice: str | None = None, status: int = 200):  # fmt: skip
     """The rating form; `notice` says why it is shown again, `token` when changing answers
     (then it also marks where the person stood last round)."""
-    instrument = round_.instrument_version.instrument
+    version = round_.instrument_version
+    instrument = version.instrument
     earlier = last_round(round_, person) if token else None
+    previous = earlier.levels if earlier else None
     page = render_template(
         "assess/form.html",
         form=form,
@@ -33,7 +36,8 @@ def form_page(form: RatingFormBase, round_: Round, person: Facilitator, *,
         notice=notice,
         token=token,
         note_max=NOTE_MAX_LENGTH,
-        previous=earlier.levels if earlier else None,
+        previous=previous,
+        cards=shared_cards(form, version, previous),
         earlier_round=earlier.round if earlier else None,
     )
     return page, status

@@ -25,7 +25,8 @@ class InstrumentVersion(db.Model):
     revision: Mapped[int]
     declared_version: Mapped[str] = mapped_column(String(40))
     content_hash: Mapped[str] = mapped_column(String(64))
-    content: Mapped[dict] = mapped_column(JSON)
+    # Loaded only when first parsed (see `instrument`), not with every round's page.
+    content: Mapped[dict] = mapped_column(JSON, deferred=True)
     source_file: Mapped[str] = mapped_column(String(200))
     loaded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
