@@ -97,7 +97,7 @@ def test_a_phone_answers_through_a_lost_connection_and_nothing_is_lost(csrf_app,
 def _the_page_fits_a_phone(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     heights = page.evaluate(
-        "[...document.querySelectorAll('label.dot, button, summary')]"
+        "[...document.querySelectorAll('label.dot, button:not([hidden]), summary')]"
         ".map(e => e.getBoundingClientRect().height)"
     )
     # every level choice, send, language switch, "add a note"
