@@ -295,6 +295,7 @@ CASES = (
     Case("POST", "/r/<token>/edit", "", _own("/edit"), "404 303 303 404 404 404",
          data=_own_answers),
     Case("GET", "/r/<token>/qr.svg", "", _own("/qr.svg"), OWN_LINK),
+    Case("GET", "/r/<token>/levels.json", "", _own("/levels.json"), OWN_LINK),
     # Coordinators: rounds.
     Case("GET", "/rounds", "", _path("/rounds"), SIGNED_IN),
     Case("GET", "/rounds/new", "", _path("/rounds/new"), SIGNED_IN),
