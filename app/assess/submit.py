@@ -39,8 +39,6 @@ def personal_token(submission_id: str) -> str:
 
 def receive(form: RatingFormBase, round_: Round, person: Facilitator, token: str | None = None):
     """Handle a POST of the rating form; `token` when it came through the personal link."""
-    if "switch_lang" in request.form:
-        return pages.in_language(form, round_, person, request.form["switch_lang"], token=token)
     replay = _replay(round_, person, token)
     if replay is not None:
         return replay
@@ -50,6 +48,8 @@ def receive(form: RatingFormBase, round_: Round, person: Facilitator, token: str
         # The response may be this very submission, stored a moment ago by a copy of it
         # racing this one (a retry sent before the first answer came back).
         return _replay(round_, person, token) or pages.answered_page(round_, person, 409)
+    if "switch_lang" in request.form:
+        return pages.in_language(form, round_, person, request.form["switch_lang"], token=token)
     form.validate()
     if "csrf_token" in form.errors:
         return _stale(form, round_, person, token)

@@ -137,38 +137,54 @@
 
   // The rows of the freedom table: a target below the chosen current level cannot be
   // chosen (the server checks it too); once both levels are chosen the item folds to one
-  // line, "current 3 · target 4 · Change", and the next item comes into view.
+  // line, "current 3 · target 4 · Change", and the next item comes into view. A tap folds
+  // it at once; with the keyboard (where each arrow key is a choice) and after "Change" it
+  // folds when the focus leaves the item.
   function picked(item) {
     return { now: item.querySelector(".now input:checked"), goal: item.querySelector(".goal input:checked") };
   }
+  // Whether a target that was chosen had to be cleared (it is now below the current level).
   function limitTargets(item) {
     var now = picked(item).now;
     var floor = now ? parseFloat(now.value) : -Infinity;
+    var cleared = false;
     item.querySelectorAll(".goal input").forEach(function (input) {
       input.disabled = parseFloat(input.value) < floor;
-      if (input.disabled) input.checked = false;
+      if (input.disabled && input.checked) {
+        input.checked = false;
+        cleared = true;
+      }
     });
+    return cleared;
+  }
+  function complete(item) {
+    var levels = picked(item);
+    return !!(levels.now && levels.goal);
+  }
+  function unfold(item) {
+    item.classList.remove("folded");
+    item.querySelector(".chosen").hidden = true;
   }
   function fold(item) {
     var levels = picked(item);
     var line = item.querySelector(".chosen");
-    var done = !!(levels.now && levels.goal);
-    item.classList.toggle("folded", done);
-    line.hidden = !done;
-    if (!done) return false;
+    if (!complete(item)) return unfold(item);
+    var hadFocus = item.contains(document.activeElement);
+    item.classList.add("folded");
+    line.hidden = false;
     line.textContent = msg.chosen.replace("{current}", levels.now.value).replace("{target}", levels.goal.value) + " ";
     var change = document.createElement("button");
     change.type = "button";
     change.className = "link";
     change.textContent = msg.change;
     change.addEventListener("click", function () {
-      item.classList.remove("folded");
-      line.hidden = true;
+      item.setAttribute("data-open", "");
+      unfold(item);
       picked(item).now.focus();
     });
     line.appendChild(change);
     clearProblem(item);
-    return true;
+    if (hadFocus) change.focus({ preventScroll: true });  // not lost with the hidden choice
   }
   function showProblem(item, text) {
     var note = item.querySelector(".js-error");
@@ -196,11 +212,25 @@
   function firstUnfinished() {
     return Array.prototype.find.call(items, function (item) { return needsAnswer(item); });
   }
+  var byPointer = false;
+  ["pointerdown", "touchstart", "mousedown"].forEach(function (kind) {
+    form.addEventListener(kind, function () { byPointer = true; }, { passive: true });
+  });
+  form.addEventListener("keydown", function () { byPointer = false; });
   form.addEventListener("change", function (event) {
-    var item = event.target.closest ? event.target.closest("fieldset.item") : null;
+    var item = event.target.closest("fieldset.item");
     if (!item || event.target.type !== "radio") return;
-    limitTargets(item);
-    if (fold(item)) item.scrollIntoView({ block: "start" });
+    if (limitTargets(item)) return showProblem(item, msg.targetCleared);
+    if (complete(item) && byPointer && !item.hasAttribute("data-open")) {
+      fold(item);
+      item.scrollIntoView({ block: "start" });
+    }
+  });
+  form.addEventListener("focusout", function (event) {
+    var item = event.target.closest("fieldset.item");
+    if (!item || item.contains(event.relatedTarget) || !complete(item)) return;
+    item.removeAttribute("data-open");
+    if (!item.classList.contains("folded")) fold(item);
   });
   // The language switch posts this form to come back in the other language: let it go.
   var switching = false;
@@ -295,7 +325,8 @@
   // page keeps it): asked with the link itself, as the public form shows nobody's answers.
   function markLastRound() {
     if (!msg.person || form.querySelector(".was")) return;
-    var mine = (read("ft:sent") || []).filter(function (k) {
+    var kept = read("ft:sent");
+    var mine = (Array.isArray(kept) ? kept : []).filter(function (k) {
       return k && String(k.person) === msg.person && /^\/r\/[\w-]+$/.test(k.path);
     }).slice(0, 3);
     Promise.all(mine.map(function (k) {
@@ -303,7 +334,8 @@
         .then(function (res) { return res.ok ? res.json() : null; }, function () { return null; });
     })).then(function (found) {
       var earlier = found.filter(function (f) {
-        return f && f.instrument === msg.instrument && f.held_on < msg.heldOn;
+        return f && String(f.person) === msg.person && f.instrument === msg.instrument &&
+          f.held_on < msg.heldOn;
       }).sort(function (a, b) { return a.held_on < b.held_on ? 1 : -1; });
       if (earlier.length) showLastRound(earlier[0]);
     });

@@ -17,9 +17,8 @@
   function keep() {
     try {
       var path = new URL(url).pathname;
-      var kept = JSON.parse(localStorage.getItem("ft:sent") || "[]").filter(function (k) {
-        return k.path !== path;
-      });
+      var kept = JSON.parse(localStorage.getItem("ft:sent") || "[]");
+      kept = (Array.isArray(kept) ? kept : []).filter(function (k) { return k && k.path !== path; });
       kept.unshift({ path: path, round: actions.getAttribute("data-round"),
                      name: actions.getAttribute("data-name"),
                      person: actions.getAttribute("data-person") });

@@ -8,7 +8,10 @@
   if (!section || !list || !window.localStorage || !window.JSON) return;
 
   function kept() {
-    try { return JSON.parse(localStorage.getItem("ft:sent") || "[]"); } catch (e) { return []; }
+    try {
+      var kept = JSON.parse(localStorage.getItem("ft:sent") || "[]");
+      return Array.isArray(kept) ? kept.slice(0, 20) : [];
+    } catch (e) { return []; }
   }
 
   function show() {

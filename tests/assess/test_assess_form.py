@@ -255,3 +255,17 @@ def test_the_language_switch_sends_the_form_back_in_english_storing_nothing(app,
     # A language the app does not have changes nothing.
     odd = _post(client, setting.form_url("สุนีย์"), data | {"switch_lang": "xx"})
     assert odd.status_code == 200 and '<html lang="en">' in odd.text
+
+
+def test_the_language_switch_says_when_the_round_closed_or_the_name_has_answered(
+    app, client, setting
+):
+    data = filled(FACILITATOR, "2", "4")
+    assert _post(client, setting.form_url("สุนีย์"), data).status_code == 303
+    answered = _post(client, setting.form_url("สุนีย์"), data | {"switch_lang": "en"})
+    assert answered.status_code == 409 and 'name="K1-current"' not in answered.text
+    with app.app_context():
+        db.session.get(Round, setting.round_id).is_open = False
+        db.session.commit()
+    closed = _post(client, setting.form_url("ประเสริฐ"), data | {"switch_lang": "en"})
+    assert closed.status_code == 409 and 'name="K1-current"' not in closed.text

@@ -51,10 +51,42 @@ def test_a_row_holds_both_choices_and_a_finished_item_folds(csrf_app, demo, chro
         item.locator(".chosen button").click()
         assert "folded" not in item.get_attribute("class")
         assert _focused(page) == "K1-current=3"
-        # A current level above the target clears the target: the item waits for one.
+        # A current level above the target clears the target, and says so at the item.
         now.get_by_role("radio").nth(4).check()
         assert goal.locator("input:checked").count() == 0
         assert "folded" not in item.get_attribute("class")
+        assert "เลือกระดับเป้าหมายอีกครั้ง" in item.locator(".error").inner_text()
+        # Opened with "Change", it stays open while both levels are changed…
+        goal.get_by_role("radio").nth(4).check()
+        assert "folded" not in item.get_attribute("class")
+        # …and folds once the next item is touched.
+        page.locator("#K2 .now input").nth(0).check()
+        assert "folded" in item.get_attribute("class")
+        assert item.locator(".chosen").inner_text().startswith("ปัจจุบัน 5 · เป้าหมาย 5")
+        context.close()
+
+
+def test_with_the_keyboard_an_item_folds_only_when_the_focus_leaves_it(csrf_app, demo, chromium):
+    with live_server(csrf_app) as base:
+        context = chromium.new_context(viewport=PHONE)
+        page = context.new_page()
+        _open_form(page, base)
+        page.focus("input[name='K1-current'][value='1']")
+        page.keyboard.press("Space")
+        page.keyboard.press("ArrowDown")  # current 2
+        page.keyboard.press("Tab")  # to the target group
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")  # every arrow is a choice: target moves on
+        assert page.evaluate("document.activeElement.name") == "K1-target"
+        assert page.is_visible("input[name='K1-target']:focus")
+        assert "folded" not in page.get_attribute("#K1", "class")
+        chosen = page.evaluate("document.activeElement.value")
+        page.keyboard.press("Tab")  # "Add a note", still in K1
+        assert "folded" not in page.get_attribute("#K1", "class")
+        page.keyboard.press("Tab")  # into K2
+        assert "folded" in page.get_attribute("#K1", "class")
+        assert page.locator("#K1 .chosen").inner_text().startswith(f"ปัจจุบัน 2 · เป้าหมาย {chosen}")
+        assert page.evaluate("document.activeElement.name") == "K2-current"
         context.close()
 
 
@@ -191,3 +223,22 @@ def test_a_phone_that_kept_last_round_s_link_sees_where_it_stood(app, csrf_app, 
         page.wait_for_timeout(500)
         assert page.locator(".was").count() == 0
         other.close()
+
+
+def test_whatever_the_phone_kept_the_pages_still_work(csrf_app, demo, chromium):
+    with live_server(csrf_app) as base:
+        for kept in ('{"a": 1}', "null", '"text"', "[1, null, {}]"):
+            context = chromium.new_context(viewport=PHONE)
+            context.add_init_script(f"localStorage.setItem('ft:sent', {kept!r});")
+            page = context.new_page()
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            _open_form(page, base)
+            page.check("input[name='K1-current'][value='2']")
+            page.check("input[name='K1-target'][value='3']")
+            assert "folded" in page.get_attribute("#K1", "class")
+            assert page.text_content("#progress") == "ทำแล้ว 1 จาก 12 หัวข้อ"
+            page.goto(base + "/")
+            assert page.locator("#sent-here").is_hidden()
+            assert errors == [], (kept, errors)
+            context.close()
