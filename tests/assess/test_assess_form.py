@@ -269,3 +269,12 @@ def test_the_language_switch_says_when_the_round_closed_or_the_name_has_answered
         db.session.commit()
     closed = _post(client, setting.form_url("ประเสริฐ"), data | {"switch_lang": "en"})
     assert closed.status_code == 409 and 'name="K1-current"' not in closed.text
+
+
+def test_switching_an_untouched_form_gives_the_other_language_s_cards(client, setting):
+    thai = client.get(setting.form_url("สุนีย์")).text  # the Thai cards are kept now
+    assert FACILITATOR.item("S4").indicator(2).th in thai
+    sid = hidden(thai, "submission_id")
+    page = _post(client, setting.form_url("สุนีย์"), {"switch_lang": "en"}, sid=sid).text
+    assert FACILITATOR.item("S4").indicator(2).en in page
+    assert FACILITATOR.item("S4").indicator(2).th not in page

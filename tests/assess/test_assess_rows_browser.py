@@ -232,7 +232,7 @@ def test_whatever_the_phone_kept_the_pages_still_work(csrf_app, demo, chromium):
             context.add_init_script(f"localStorage.setItem('ft:sent', {kept!r});")
             page = context.new_page()
             errors = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.on("pageerror", lambda error, found=errors: found.append(str(error)))
             _open_form(page, base)
             page.check("input[name='K1-current'][value='2']")
             page.check("input[name='K1-target'][value='3']")
