@@ -22,6 +22,7 @@ Run from the repository root: .venv/bin/python bench/workshop_burst.py
 
 import os
 import random
+import resource
 import statistics
 import sys
 import threading
@@ -172,12 +173,21 @@ def run(label: str, url: str) -> None:
     rounds = prepare(url)
     scenarios = ("spread over the window", "all at the same instant")
     for (code, people), scenario in zip(rounds, scenarios):
+        before = _server_cpu()
         # gunicorn.conf.py's own worker and thread counts, as in production
         with gunicorn_server(url) as server:
             hits, confirmed, seconds = burst(server.base, code, people, scenario.startswith("all"))
             threads = os.environ.get("GUNICORN_THREADS", "32")
             served_by = f"gunicorn, {server.workers_booted()} workers × {threads} threads"
         report(f"{label}, {scenario} ({served_by})", hits, confirmed, seconds, stored(url, code))
+        print(f"server CPU, start-up to shutdown: {_server_cpu() - before:.1f} s")
+
+
+def _server_cpu() -> float:
+    """CPU seconds used so far by this script's finished child processes: gunicorn and, once
+    it has reaped them at shutdown, its workers."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def main() -> None:

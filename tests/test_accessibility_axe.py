@@ -7,16 +7,14 @@ The page's strict CSP does not stop it: Playwright evaluates the source through 
 protocol, not as a page script, so the pages are checked exactly as they are served.
 """
 
-import re
 from importlib.resources import files
 
 import pytest
 
 from tests.live_server import live_server
+from tests.phone_pages import PHONE, open_form, send_answers
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 360, "height": 640}
-PERSON = "อารีย์ ชูช่วยชาติ"  # has not answered DEMO26 in the demo
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
@@ -47,12 +45,6 @@ def open_roster(page, base: str) -> None:
     page.goto(base + "/j/DEMO26")
 
 
-def open_form(page, base: str) -> None:
-    open_roster(page, base)
-    page.get_by_role("link", name=re.compile(PERSON)).click()
-    page.wait_for_selector("#K1")
-
-
 def open_form_with_problems(page, base: str) -> None:
     """The form after Send with one item half answered: errors shown at the items."""
     open_form(page, base)
@@ -61,24 +53,11 @@ def open_form_with_problems(page, base: str) -> None:
     page.wait_for_selector("#K1 .error")
 
 
-def open_result(page, base: str) -> None:
-    """Answer every item in the browser and send: the result page of the new response."""
-    open_form(page, base)
-    items = page.locator("fieldset.item")
-    for n in range(items.count()):
-        groups = items.nth(n).locator("fieldset.levels")
-        groups.nth(0).locator("label.dot").nth(1).click()
-        groups.nth(1).locator("label.dot").nth(2).click()
-    page.click("#rating button.primary")
-    page.wait_for_url(re.compile(r"/r/[\w-]{43}$"))
-    page.wait_for_load_state("load")
-
-
 def open_sign_in(page, base: str) -> None:
     page.goto(base + "/signin")
 
 
-PAGES = [open_roster, open_form, open_form_with_problems, open_result, open_sign_in]
+PAGES = [open_roster, open_form, open_form_with_problems, send_answers, open_sign_in]
 
 
 @pytest.mark.parametrize("open_page", PAGES)

@@ -7,9 +7,10 @@ separate download that a shared phone's HTTP cache could keep (the page is `no-s
 
 import dataclasses
 
+from flask import current_app
 from markupsafe import Markup
 
-from app.charts import ENGLISH, THAI, inline_radar
+from app.charts import ENGLISH, THAI, chart_fingerprint, inline_radar
 from app.instruments.model import Instrument
 from app.models import Response
 from app.scoring import Answer, Person, TeamProfile, round_profile
@@ -48,5 +49,15 @@ def radar_inputs(response: Response, lang: str) -> dict:
 
 def radar_svg(response: Response, lang: str) -> Markup:
     """The radar as SVG markup for the result page; item codes on the spokes, the table has
-    the text. Safe to put in the page: ElementTree escapes the name and labels drawn."""
-    return Markup(inline_radar(**radar_inputs(response, lang)))
+    the text. Safe to put in the page: ElementTree escapes the name and labels drawn.
+
+    Kept in the app's chart cache (on the server, by the fingerprint of what it shows), so a
+    result page opened again is not drawn again."""
+    inputs = radar_inputs(response, lang)
+    key = "inline-" + chart_fingerprint("radar", "svg", **inputs)
+    cache = current_app.extensions["chart_cache"]
+    body = cache.get(key)
+    if body is None:
+        body = inline_radar(**inputs).encode("utf-8")
+        cache.put(key, body)
+    return Markup(body.decode("utf-8"))

@@ -30,18 +30,25 @@ class WorkshopFileError(ValueError):
     """The file is not a workshop file of the expected kind; the message says why."""
 
 
-def damaged(error: Exception) -> WorkshopFileError:
-    """The refusal of a file whose content does not hold what it should; what exactly is
-    logged for whoever looks into it, not shown (it is Python's wording, in English)."""
-    logger.warning("A workshop file was refused as damaged: %r", getattr(error, "orig", error))
+def damaged(error: Exception | None = None) -> WorkshopFileError:
+    """The refusal of a file whose content does not hold what it should. The Python error
+    that found it, if any, is logged for whoever looks into it, not shown (it is Python's
+    wording, in English)."""
+    if error is not None:
+        logger.warning("A workshop file was refused as damaged: %r", getattr(error, "orig", error))
     return WorkshopFileError(_l("the workshop file is damaged"))
+
+
+def is_integer(value) -> bool:
+    """Whether a value from a file is a whole number (JSON's true and false are not)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def at(listed, index):
     """`listed[index]` for an index a file gives: a whole number within the list (a negative
     one would silently count from the end), else WorkshopFileError."""
-    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(listed):
-        raise WorkshopFileError(_l("the workshop file is damaged"))
+    if not is_integer(index) or not 0 <= index < len(listed):
+        raise damaged()
     return listed[index]
 
 
@@ -115,7 +122,7 @@ def decode(data: bytes, kind: str) -> dict:
             _KINDS.get(header.get("kind"), _l("not a workshop file of this app"))
         )
     if not isinstance(content, dict):
-        raise WorkshopFileError(_l("the workshop file is damaged"))
+        raise damaged()
     return content
 
 

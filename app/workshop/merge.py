@@ -148,7 +148,8 @@ def _merge_response(round_, person, stored: dict, tambons: list, merged: Merged)
     snapshot = stored["as_they_were"]
     fields = checked(snapshot)
     as_they_were = SimpleNamespace(**vars(fields), tambon_id=at(tambons, snapshot["place"]).id)
-    revisions = sorted(stored["revisions"], key=_sent_at)
+    # In the order they were sent on the laptop; dated no later than now when stored.
+    revisions = sorted(stored["revisions"], key=_as_sent)
     new = [v for v in revisions if not _stored_already(v, person)]
     merged.revisions_skipped += len(revisions) - len(new)
     if not new:
@@ -197,10 +198,10 @@ def _stored_already(revision: dict, person) -> bool:
     same id on someone else's answer means the file is not what it says."""
     submission_id = revision["submission_id"]
     if not isinstance(submission_id, str) or not 0 < len(submission_id) <= SUBMISSION_ID_MAX:
-        raise WorkshopFileError(_l("the workshop file is damaged"))
+        raise damaged()
     earlier = earlier_submission(submission_id)
     if earlier is not None and earlier.response.facilitator_id != person.id:
-        raise WorkshopFileError(_l("the workshop file is damaged"))
+        raise damaged()
     return earlier is not None
 
 

@@ -118,7 +118,7 @@ def _instrument_version(stored: dict) -> InstrumentVersion:
 def _round(stored: dict, version: InstrumentVersion, tambons: list) -> tuple[Round, bool]:
     code, name = stored["join_code"], clean_name(str(stored["name"]))
     if not isinstance(code, str) or not JOIN_CODE.fullmatch(code) or not name:
-        raise WorkshopFileError(_l("the workshop file is damaged"))
+        raise damaged()
     round_ = db.session.execute(select(Round).filter_by(join_code=code)).scalar_one_or_none()
     if round_ is None:
         round_ = Round(

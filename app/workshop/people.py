@@ -14,7 +14,7 @@ from app.models import Facilitator
 from app.models.base import utcnow
 from app.models.people import TEAMS
 from app.names import clean_name, identity_key, is_name
-from app.workshop.files import WorkshopFileError
+from app.workshop.files import WorkshopFileError, is_integer
 
 NAME_MAX_LENGTH = 200
 AGENCY_MAX_LENGTH = 100  # as the roster import allows
@@ -104,7 +104,7 @@ def unpacked(record: dict, tambon_id: int) -> tuple[Facilitator, bool]:
     """On the laptop: the server's person `record` names, found or added, remembering their
     id on the server."""
     person, added = find_or_add(record, tambon_id, UNPACK)
-    if person.origin_id is None and isinstance(record.get("id"), int):
+    if person.origin_id is None and is_integer(record.get("id")):
         person.origin_id = record["id"]
     return person, added
 
@@ -120,7 +120,7 @@ def imported(record: dict, tambon_ids: set[int], tambon_id: int, actor: Actor):
 
 def _by_origin(record: dict, tambon_ids: set[int]) -> Facilitator | None:
     origin = record.get("origin_id")
-    if not isinstance(origin, int) or isinstance(origin, bool):
+    if not is_integer(origin):
         return None
     person = db.session.get(Facilitator, origin)
     # The same person: made at the same moment (an id freed by a deletion and used again is

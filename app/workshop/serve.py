@@ -70,11 +70,11 @@ def _open_rounds() -> list[Round]:
     return list(db.session.execute(rounds).scalars())
 
 
-def _announce(base: str, port: int) -> None:
+def _announce(base: str, port: int, rounds: list[Round]) -> None:
     click.echo(f"On this laptop, open  http://127.0.0.1:{port}/  (sign in, rounds, poster)")
     click.echo(f"Phones reach it at    {base}/  (same Wi-Fi or hotspot, no internet needed)")
     with current_app.test_request_context():
-        for round_ in _open_rounds():
+        for round_ in rounds:
             link = base + url_for("assess.roster", code=round_.join_code)
             click.echo(f"On the wall: {link}   ({round_.name}, join code {round_.join_code})")
     click.echo("Ctrl+C stops the server.")
@@ -100,7 +100,7 @@ def _refuse_demo_accounts() -> None:
         )
 
 
-def _hints(loopback: bool, address: str) -> None:
+def _hints(loopback: bool, address: str, rounds: list[Round]) -> None:
     """Warnings for what would stop a workshop: no network, no round, no account."""
     if not loopback and address == LOOPBACK:
         click.echo(
@@ -108,7 +108,7 @@ def _hints(loopback: bool, address: str) -> None:
             "the hall's Wi-Fi or a phone's hotspot, then start again.",
             err=True,
         )
-    if not _open_rounds():
+    if not rounds:
         click.echo(
             "No open round here yet: unpack one (flask --app wsgi workshop unpack round.ftw) "
             "or open one under Rounds.",
@@ -171,8 +171,9 @@ def serve_command(port: int, loopback: bool) -> None:
     server = _server(app, host, port)
     if not app.config.get("PUBLIC_URL"):
         app.config["PUBLIC_URL"] = public_base(address, port)
-    _announce(app.config["PUBLIC_URL"].rstrip("/"), port)
-    _hints(loopback, address)
+    rounds = _open_rounds()
+    _announce(app.config["PUBLIC_URL"].rstrip("/"), port, rounds)
+    _hints(loopback, address, rounds)
     db.session.remove()  # the checks' connection goes back to the pool before serving
     try:
         server.run()

@@ -10,10 +10,9 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Facilitator, Response, Round
 from tests.live_server import live_server
+from tests.phone_pages import PERSON, PHONE, open_form
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 360, "height": 640}
-PERSON = "อารีย์ ชูช่วยชาติ"  # has not answered DEMO26 in the demo
 
 
 def test_a_code_typed_on_the_thai_layout_opens_the_round(csrf_app, demo, chromium):
@@ -32,9 +31,7 @@ def test_61_wrong_codes_from_the_hall_do_not_stop_a_phone_sending(csrf_app, demo
     # Every page comes from 127.0.0.1 here: one address, as behind a hall's router.
     with live_server(csrf_app) as base:
         answering = chromium.new_context(viewport=PHONE).new_page()
-        answering.goto(base + "/j/DEMO26")
-        answering.get_by_role("link", name=re.compile(PERSON)).click()
-        answering.wait_for_selector("#K1")
+        open_form(answering, base)
         for item in answering.locator("fieldset.item").all():
             item.locator(".now input").nth(1).check()
             item.locator(".goal input").nth(2).check()

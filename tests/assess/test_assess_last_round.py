@@ -14,6 +14,17 @@ from app.models import Facilitator, Response, Round
 PERSON = "สุนีย์ ทองประเสริฐ"  # answered DEMO25 and DEMO26 in the demo
 
 
+def _answer(code: str) -> Response:
+    """PERSON's response in round `code` (inside an app context)."""
+    query = (
+        select(Response)
+        .join(Facilitator)
+        .join(Round)
+        .where(Facilitator.name == PERSON, Round.join_code == code)
+    )
+    return db.session.execute(query).scalar_one()
+
+
 def _link(app, code: str = "DEMO26") -> tuple[str, dict]:
     """A new personal link for PERSON in round `code`, and her levels in DEMO25."""
     with app.app_context():
@@ -21,11 +32,7 @@ def _link(app, code: str = "DEMO26") -> tuple[str, dict]:
         round_ = db.session.execute(select(Round).filter_by(join_code=code)).scalar_one()
         _response, token = new_link(person, round_, Actor("test", None, None))
         db.session.commit()
-        earlier = db.session.execute(
-            select(Response)
-            .join(Round)
-            .where(Round.join_code == "DEMO25", Response.facilitator_id == person.id)
-        ).scalar_one()
+        earlier = _answer("DEMO25")
         levels = {r.item_code: (r.current_level, r.target_level) for r in earlier.ratings}
         return token, levels
 
@@ -54,10 +61,7 @@ def test_the_public_form_shows_nobody_s_earlier_answers(app, client, demo):
         person = db.session.execute(select(Facilitator).filter_by(name=PERSON)).scalar_one()
         demo26 = db.session.execute(select(Round).filter_by(join_code="DEMO26")).scalar_one()
         # Not yet answered this round, answered the last one: her form from the roster.
-        answered = db.session.execute(
-            select(Response).filter_by(round_id=demo26.id, facilitator_id=person.id)
-        ).scalar_one()
-        db.session.delete(answered)
+        db.session.delete(_answer("DEMO26"))
         db.session.commit()
         assert last_round(demo26, person) is not None
         url = f"/j/DEMO26/f/{person.id}"
@@ -71,12 +75,7 @@ def test_the_result_page_shows_the_change_since_last_round(app, client, demo):
     page = client.get(f"/r/{token}").text
     assert "เทียบกับ รอบที่ 1" in page
     with app.app_context():
-        response = db.session.execute(
-            select(Response)
-            .join(Facilitator)
-            .join(Round)
-            .where(Facilitator.name == PERSON, Round.join_code == "DEMO26")
-        ).scalar_one()
+        response = _answer("DEMO26")
         now = {r.item_code: r.current_level for r in response.ratings}
     for code, (current, target) in levels.items():
         change = now[code] - current
@@ -102,12 +101,7 @@ def test_the_levels_of_a_personal_link_are_only_for_its_holder(app, client, demo
     data = reply.get_json()
     assert data["instrument"] == "facilitator-competency" and data["held_on"] == "2026-11-14"
     with app.app_context():
-        response = db.session.execute(
-            select(Response)
-            .join(Facilitator)
-            .join(Round)
-            .where(Facilitator.name == PERSON, Round.join_code == "DEMO26")
-        ).scalar_one()
+        response = _answer("DEMO26")
         assert data["person"] == response.facilitator_id
         assert data["levels"] == {
             r.item_code: [r.current_level, r.target_level] for r in response.ratings

@@ -190,3 +190,23 @@ def test_the_result_page_speaks_the_chosen_language(client, setting, lang):
     page = client.get(link).text
     words = {"th": ("ผลการประเมินของฉัน", "14 พ.ย. 2569"), "en": ("My result", "14 Nov 2026")}
     assert all(word in page for word in words[lang])
+
+
+def test_a_result_page_opened_again_takes_its_radar_from_the_chart_cache(
+    client, setting, monkeypatch
+):
+    from app.assess import radar
+
+    drawn = []
+    draw = radar.inline_radar
+    monkeypatch.setattr(radar, "inline_radar", lambda **inputs: drawn.append(1) or draw(**inputs))
+    link = _submit(client, setting, "สุนีย์", "2", "4")
+    first = _radar(client.get(link).text)
+    again = _radar(client.get(link).text)
+    assert len(drawn) == 1  # the same radar, not drawn a second time
+    assert ET.tostring(again) == ET.tostring(first)
+    # Changed answers show another radar.
+    data = filled(FACILITATOR, "3", "4") | {"submission_id": str(uuid.uuid4())}
+    client.post(link + "/edit", data=data)
+    changed = _radar(client.get(link).text)
+    assert len(drawn) == 2 and _line(changed, CURRENT) != _line(first, CURRENT)

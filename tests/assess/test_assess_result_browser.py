@@ -7,24 +7,11 @@ import re
 import pytest
 
 from tests.live_server import live_server
+from tests.phone_pages import PERSON, PHONE, send_answers
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 360, "height": 640}
-PERSON = "อารีย์ ชูช่วยชาติ"  # has not answered in the demo
 # A share sheet that notes what it was given (headless Chromium has none of its own).
 SHARE_SHEET = "navigator.share = d => { window.shared = d; return Promise.resolve(); };"
-
-
-def _send_answers(page, base: str) -> None:
-    page.goto(base + "/j/DEMO26")
-    page.get_by_role("link", name=re.compile(PERSON)).click()
-    items = page.locator("fieldset.item")
-    for n in range(items.count()):
-        groups = items.nth(n).locator("fieldset.levels")
-        groups.nth(0).locator("label.dot").nth(1).click()
-        groups.nth(1).locator("label.dot").nth(2).click()
-    page.click("#rating button.primary")
-    page.wait_for_url(re.compile(r"/r/[\w-]{43}$"))
 
 
 def test_the_result_page_opens_with_the_link_copy_share_and_qr(csrf_app, demo, chromium):
@@ -34,7 +21,7 @@ def test_the_result_page_opens_with_the_link_copy_share_and_qr(csrf_app, demo, c
         )
         context.add_init_script(SHARE_SHEET)
         page = context.new_page()
-        _send_answers(page, base)
+        send_answers(page, base)
         page.wait_for_load_state("load")
         link = page.get_attribute("#personal-link", "href")
         assert re.search(r"/r/[\w-]{43}$", link) and page.url.endswith(link[-46:])
@@ -68,7 +55,7 @@ def test_without_a_share_sheet_only_copy_is_offered(csrf_app, demo, chromium):
         context = chromium.new_context(viewport=PHONE)
         context.add_init_script("delete Navigator.prototype.share; delete navigator.share;")
         page = context.new_page()
-        _send_answers(page, base)
+        send_answers(page, base)
         page.wait_for_load_state("load")
         assert page.locator(".copy-link").is_visible()
         assert not page.locator(".share-link").is_visible()
@@ -79,7 +66,7 @@ def test_without_javascript_no_button_is_shown_but_the_link_and_qr_are(csrf_app,
     with live_server(csrf_app) as base:
         context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
         page = context.new_page()
-        _send_answers(page, base)
+        send_answers(page, base)
         assert page.locator("#personal-link").is_visible()
         assert page.locator(".personal-link .qr").is_visible()
         assert not page.locator(".copy-link").is_visible()
@@ -93,7 +80,7 @@ def test_the_phone_lists_answers_sent_from_it_until_forgotten(csrf_app, demo, ch
         page = context.new_page()
         page.goto(base + "/")
         assert page.locator("#sent-here").is_hidden()  # nothing sent from this phone yet
-        _send_answers(page, base)
+        send_answers(page, base)
         result = page.evaluate("location.pathname")
         page.goto(base + "/")
         entries = page.locator("#sent-list a")
@@ -115,7 +102,7 @@ def test_the_radar_is_drawn_in_the_page_sharp_and_without_a_request(csrf_app, de
     with live_server(csrf_app) as base:
         context = chromium.new_context(viewport=PHONE, device_scale_factor=2)
         page = context.new_page()
-        _send_answers(page, base)
+        send_answers(page, base)
         link = page.get_attribute("#personal-link", "href")
         refused, requests = [], []  # refused: what the Content-Security-Policy blocked
         page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else 0)

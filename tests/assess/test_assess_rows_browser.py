@@ -8,16 +8,9 @@ import re
 import pytest
 
 from tests.live_server import live_server
+from tests.phone_pages import PHONE, open_form
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 360, "height": 640}
-PERSON = "อารีย์ ชูช่วยชาติ"  # has not answered DEMO26 in the demo
-
-
-def _open_form(page, base: str) -> None:
-    page.goto(base + "/j/DEMO26")
-    page.get_by_role("link", name=re.compile(PERSON)).click()
-    page.wait_for_selector("#K1")
 
 
 def _focused(page) -> str:
@@ -28,7 +21,7 @@ def test_a_row_holds_both_choices_and_a_finished_item_folds(csrf_app, demo, chro
     with live_server(csrf_app) as base:
         context = chromium.new_context(viewport=PHONE)
         page = context.new_page()
-        _open_form(page, base)
+        open_form(page, base)
         item = page.locator("#K1")
         # Two labelled radio groups, each choice described by its row's indicator.
         now = item.get_by_role("group", name=re.compile("ระดับปัจจุบัน"))
@@ -70,7 +63,7 @@ def test_with_the_keyboard_an_item_folds_only_when_the_focus_leaves_it(csrf_app,
     with live_server(csrf_app) as base:
         context = chromium.new_context(viewport=PHONE)
         page = context.new_page()
-        _open_form(page, base)
+        open_form(page, base)
         page.focus("input[name='K1-current'][value='1']")
         page.keyboard.press("Space")
         page.keyboard.press("ArrowDown")  # current 2
@@ -94,7 +87,7 @@ def test_send_with_a_missing_target_goes_to_that_item_and_group(csrf_app, demo, 
     with live_server(csrf_app) as base:
         context = chromium.new_context(viewport=PHONE)
         page = context.new_page()
-        _open_form(page, base)
+        open_form(page, base)
         for code in ("K1", "K2", "K3", "S1", "S2"):
             page.check(f"input[name='{code}-current'][value='2']")
             page.check(f"input[name='{code}-target'][value='3']")
@@ -110,7 +103,7 @@ def test_without_javascript_the_problems_link_to_their_items(csrf_app, demo, chr
     with live_server(csrf_app) as base:
         context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
         page = context.new_page()
-        _open_form(page, base)
+        open_form(page, base)
         page.check("input[name='K1-current'][value='2']")
         page.click("#rating button.primary")
         page.wait_for_selector("ul.problems")
@@ -130,7 +123,7 @@ def test_switching_language_half_way_keeps_every_answer(csrf_app, demo, chromium
     with live_server(csrf_app) as base:
         context = chromium.new_context(viewport=PHONE, java_script_enabled=javascript)
         page = context.new_page()
-        _open_form(page, base)
+        open_form(page, base)
         page.check("input[name='K1-current'][value='2']")
         page.check("input[name='K1-target'][value='4']")
         page.check("input[name='K2-current'][value='3']")
@@ -161,7 +154,7 @@ def test_at_200_percent_text_the_bar_stays_one_line_and_nothing_scrolls_sideways
     with live_server(csrf_app) as base:
         context = chromium.new_context(viewport={"width": 180, "height": 320})
         page = context.new_page()
-        _open_form(page, base)
+        open_form(page, base)
         assert page.evaluate("document.documentElement.scrollWidth") <= 180
         one_line = page.locator("#rating button.primary").bounding_box()["height"] + 16
         assert page.locator(".bar").bounding_box()["height"] <= one_line
@@ -233,7 +226,7 @@ def test_whatever_the_phone_kept_the_pages_still_work(csrf_app, demo, chromium):
             page = context.new_page()
             errors = []
             page.on("pageerror", lambda error, found=errors: found.append(str(error)))
-            _open_form(page, base)
+            open_form(page, base)
             page.check("input[name='K1-current'][value='2']")
             page.check("input[name='K1-target'][value='3']")
             assert "folded" in page.get_attribute("#K1", "class")

@@ -81,6 +81,20 @@ def test_answers_dated_in_the_future_by_the_laptop_are_dated_at_the_import(
         assert _response(person).ratings[0].current_level == 1
 
 
+def test_answers_dated_in_the_future_keep_the_order_they_were_sent_in(
+    app, server, laptop, tmp_path
+):
+    content = _exported(app, laptop, tmp_path)
+    somsri = next(r for r in content["responses"] if r["as_they_were"]["name"] == "สมศรี")
+    first, second = somsri["revisions"]  # targets 3, then 4
+    # The laptop's clock says the first was sent last: that one counts, dated at the import.
+    first["submitted_at"] = datetime(2099, 2, 1).isoformat()
+    second["submitted_at"] = datetime(2099, 1, 1).isoformat()
+    assert _import(app, tmp_path, content).exit_code == 0
+    with app.app_context():
+        assert {r.target_level for r in _response(_person("สมศรี")).ratings} == {3.0}
+
+
 def _response(person) -> Response:
     query = select(Response).filter_by(round_id=_round().id, facilitator_id=person.id)
     return db.session.execute(query).scalar_one()
