@@ -58,6 +58,7 @@ def _register_features(app: Flask) -> None:
         roster,
         rounds,
         security,
+        summaries,
         unavailable,
         workshop,
     )
@@ -79,4 +80,5 @@ def _register_features(app: Flask) -> None:
     facilitators.init_app(app)
     backup.init_app(app)
     workshop.init_app(app)
+    summaries.init_app(app)
     unavailable.init_app(app)

@@ -12,6 +12,7 @@ from app.models.rounds import (
     Round,
     round_tambon,
 )
+from app.models.summaries import ItemSummary, ResponseSummary, TambonSummary
 
 __all__ = [
     "ROLES",
@@ -22,15 +23,18 @@ __all__ = [
     "FacilitatorChange",
     "FacilitatorRole",
     "InstrumentVersion",
+    "ItemSummary",
     "JoinCodeMiss",
     "Province",
     "Rating",
     "Response",
     "ResponseRevision",
+    "ResponseSummary",
     "Round",
     "SignInFailure",
     "SignInSession",
     "Tambon",
+    "TambonSummary",
     "coordinator_tambon",
     "round_tambon",
 ]

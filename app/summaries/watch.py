@@ -1,0 +1,163 @@
+"""Summaries kept in the transaction of every change: the session notes what a flush
+changed (answers, people, rounds) and, before the commit, the touched units and people are
+recomputed and the touched rounds' revisions bumped.
+
+Listening to the session rather than calling a function from each feature keeps every path
+that changes answers or the roster (the form, the roster import, merges, workshop imports,
+the facilitators pages and commands, closing a round) in step without each having to know.
+Bulk statements bypass the session's objects: who writes rows that way (the benchmarks'
+generator, the demo data) rebuilds afterwards.
+"""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session
+
+from app.models import Facilitator, Rating, Response, Round, round_tambon
+
+from . import keep
+
+KEY = "summaries.touched"
+# A facilitator's change to these touches the roster of the open rounds of their tambons.
+ROSTER_FIELDS = ("tambon_id", "active", "deactivated_at", "created_at")
+ROUND_ROSTER_FIELDS = ("is_open", "closed_at", "roster_at_close")
+ROUND_WHOLE_FIELDS = ("held_on", "instrument_version_id")
+
+
+@dataclass
+class Touched:
+    """What the transaction's flushes changed, to be recomputed before it commits."""
+
+    units: set[tuple[int, int]] = field(default_factory=set)  # (round id, tambon id)
+    rounds: set[int] = field(default_factory=set)  # every unit of these rounds
+    roster_rounds: set[int] = field(default_factory=set)  # every unit's roster of these
+    roster_tambons: set[int] = field(default_factory=set)  # open rounds with these tambons
+    people: set[int] = field(default_factory=set)  # facilitator ids: their responses
+    changed_rounds: set[int] = field(default_factory=set)  # revision bumped
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.units or self.rounds or self.roster_rounds or self.roster_tambons or self.people
+        )
+
+
+def touched(session: Session) -> Touched:
+    return session.info.setdefault(KEY, Touched())
+
+
+def _values(obj, name: str) -> set:
+    """The attribute's value now and before this flush (None left out)."""
+    history = inspect(obj).attrs[name].history
+    return {v for v in (*history.added, *history.deleted, *history.unchanged) if v is not None}
+
+
+def _changed(obj, names) -> bool:
+    state = inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in names)
+
+
+def _note_response(found: Touched, response: Response) -> None:
+    for round_id in _values(response, "round_id"):
+        for tambon_id in _values(response, "tambon_id"):
+            found.units.add((round_id, tambon_id))
+        found.changed_rounds.add(round_id)
+    found.people |= _values(response, "facilitator_id")
+
+
+def _note_rating(session: Session, found: Touched, rating: Rating) -> None:
+    response = session.get(Response, rating.response_id) if rating.response_id else None
+    if response is not None:
+        _note_response(found, response)
+
+
+def _note_facilitator(found: Touched, person: Facilitator, new_or_gone: bool) -> None:
+    if new_or_gone or _changed(person, ROSTER_FIELDS):
+        found.roster_tambons |= _values(person, "tambon_id")
+
+
+def _note_round(found: Touched, round_: Round, new: bool) -> None:
+    state = inspect(round_)
+    if new or state.attrs["tambons"].history.has_changes():
+        found.rounds.add(round_.id)
+    elif _changed(round_, ROUND_WHOLE_FIELDS):
+        found.rounds.add(round_.id)
+        found.people.add(-round_.id)  # everyone of the round: see _people
+    elif _changed(round_, ROUND_ROSTER_FIELDS):
+        found.roster_rounds.add(round_.id)
+
+
+def after_flush(session: Session, _context) -> None:
+    found = touched(session)
+    deleted = set(map(id, session.deleted))
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if obj in session.dirty and not session.is_modified(obj):
+            continue
+        if isinstance(obj, Response):
+            _note_response(found, obj)
+        elif isinstance(obj, Rating):
+            _note_rating(session, found, obj)
+        elif isinstance(obj, Facilitator):
+            _note_facilitator(found, obj, obj in session.new or id(obj) in deleted)
+        elif isinstance(obj, Round) and id(obj) not in deleted:
+            _note_round(found, obj, obj in session.new)
+
+
+def before_commit(session: Session) -> None:
+    """Recompute what the transaction touched; repeated until a flush touches nothing new."""
+    for _ in range(5):
+        session.flush()
+        found = session.info.pop(KEY, None)
+        if not found:
+            return
+        _keep(session, found)
+
+
+def _keep(session: Session, found: Touched) -> None:
+    units = set(found.units)
+    for tambon_id in found.roster_tambons:
+        units |= {(r, tambon_id) for r in _open_rounds_with(session, tambon_id)}
+    rounds = {r for r, _ in units} | found.rounds | found.roster_rounds | found.changed_rounds
+    rounds = {r for r in rounds if session.get(Round, r) is not None}
+    keep.bump_revisions(session, rounds)  # first: the round's lock, see bump_revisions
+    for round_id in sorted(found.rounds & rounds):
+        keep.rebuild_round(session, round_id)
+    for round_id in sorted((found.roster_rounds - found.rounds) & rounds):
+        keep.refresh_rosters(session, round_id)
+    by_round: dict[int, set[int]] = {}
+    for round_id, tambon_id in units:
+        if round_id in rounds and round_id not in found.rounds:
+            by_round.setdefault(round_id, set()).add(tambon_id)
+    for round_id, tambon_ids in sorted(by_round.items()):
+        keep.refresh_units(session, round_id, tambon_ids)
+    keep.refresh_people(session, _people(session, found.people))
+
+
+def _people(session: Session, marked: set[int]) -> set[int]:
+    """Facilitator ids; a negative mark -r stands for everyone who answered round r."""
+    people = {p for p in marked if p > 0}
+    for round_id in (-p for p in marked if p < 0):
+        query = select(Response.facilitator_id).where(Response.round_id == round_id)
+        people |= set(session.execute(query).scalars())
+    return people
+
+
+def _open_rounds_with(session: Session, tambon_id: int) -> list[int]:
+    query = (
+        select(Round.id)
+        .join(round_tambon, round_tambon.c.round_id == Round.id)
+        .where(round_tambon.c.tambon_id == tambon_id, Round.is_open)
+    )
+    return list(session.execute(query).scalars())
+
+
+def forget(session: Session, *_args) -> None:
+    session.info.pop(KEY, None)
+
+
+def listen() -> None:
+    """Keep the summaries in every session of the process (once)."""
+    if not event.contains(Session, "after_flush", after_flush):
+        event.listen(Session, "after_flush", after_flush)
+        event.listen(Session, "before_commit", before_commit)
+        event.listen(Session, "after_soft_rollback", forget)
