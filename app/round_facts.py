@@ -20,6 +20,37 @@ from app.scoring.facts import person_order
 
 
 @dataclass(frozen=True, slots=True)
+class RoundUnits:
+    """The units (tambons) of a round a user may see and the instrument, without answers:
+    what the pages that read the kept summaries need (see app.summaries.read)."""
+
+    round_id: int
+    instrument: Instrument
+    tambons: dict[str, Tambon]
+    limited: bool  # False: every tambon of the round (an admin), read without a list of ids
+
+    @property
+    def expected(self) -> ExpectedLevels:
+        return {item.code: dict(item.expected) for item in self.instrument.items}
+
+    @property
+    def item_order(self) -> tuple[str, ...]:
+        return self.instrument.item_codes
+
+    @property
+    def tambon_ids(self) -> list[int] | None:
+        """The ids of the units' tambons, None when they are all the round's."""
+        return [t.id for t in self.tambons.values()] if self.limited else None
+
+
+def load_round_units(round_: Round, tambon_ids: set[int] | None = None) -> RoundUnits:
+    """The units of `round_`, limited to `tambon_ids` when given (None: every tambon)."""
+    tambons = _round_tambons(round_.id, tambon_ids)
+    instrument = round_.instrument_version.instrument
+    return RoundUnits(round_.id, instrument, tambons, tambon_ids is not None)
+
+
+@dataclass(frozen=True, slots=True)
 class RoundFacts:
     """Who could answer a round, what they answered, and the instrument it used.
 

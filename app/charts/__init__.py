@@ -5,7 +5,7 @@ informative "no answers yet" figure when it has nothing to show.
 """
 
 from .canvas import DPI, FORMATS
-from .fingerprint import CHART_VERSION, CHARTS, chart_fingerprint, render_chart
+from .fingerprint import CHART_VERSION, CHARTS, chart_fingerprint, code_stamp, render_chart
 from .fonts import FAMILY, register_sarabun, sarabun_file
 from .labels import wrap_label
 from .radar import MAX_RADARS_PER_FIGURE, inline_radar, radar_chart, radar_grid
@@ -24,6 +24,7 @@ __all__ = [
     "THAI",
     "Wording",
     "chart_fingerprint",
+    "code_stamp",
     "inline_radar",
     "radar_chart",
     "radar_grid",

@@ -9,6 +9,7 @@ import hashlib
 import inspect
 import json
 from collections.abc import Callable, Mapping
+from functools import cache
 from types import MappingProxyType
 
 import fontpkg_sarabun
@@ -64,6 +65,15 @@ def bound_inputs(kind: str, fmt: str, inputs: Mapping[str, object]) -> dict[str,
     return dict(bound.arguments)
 
 
+def code_stamp() -> dict[str, str]:
+    """What, besides its data, decides how a chart looks: the drawing code and font."""
+    return {
+        "chart_version": CHART_VERSION,
+        "matplotlib": matplotlib.__version__,
+        "font": fontpkg_sarabun.FAMILY + " " + _font_version(),
+    }
+
+
 def chart_fingerprint(kind: str, fmt: str, **inputs: object) -> str:
     """sha256 hex of CHART_VERSION, library versions, kind, format and the chart's inputs.
 
@@ -71,9 +81,7 @@ def chart_fingerprint(kind: str, fmt: str, **inputs: object) -> str:
     chart_fingerprint("radar", "png", profile=p, item_labels=labels, title="…").
     """
     stamp = {
-        "chart_version": CHART_VERSION,
-        "matplotlib": matplotlib.__version__,
-        "font": fontpkg_sarabun.FAMILY + " " + _font_version(),
+        **code_stamp(),
         "kind": kind,
         "inputs": canonical(bound_inputs(kind, fmt, inputs)),
     }
@@ -85,6 +93,7 @@ def render_chart(kind: str, fmt: str, **inputs: object) -> bytes:
     return CHARTS[kind](**bound_inputs(kind, fmt, inputs))
 
 
+@cache
 def _font_version() -> str:
     """The packaged Sarabun version, from its metadata."""
     meta = json.loads((fontpkg_sarabun.ROOT / "metadata.json").read_text(encoding="utf-8"))

@@ -11,8 +11,9 @@ from werkzeug.datastructures import MultiDict
 from app.charts import ENGLISH, MAX_RADARS_PER_FIGURE, THAI, Wording
 from app.i18n import current_lang
 from app.numbers import whole_number
-from app.round_facts import RoundFacts
-from app.scoring import TeamProfile, round_profile, team_profiles
+from app.round_facts import RoundFacts, RoundUnits
+from app.scoring import TeamProfile, team_profiles
+from app.summaries import read
 
 from .diagrams import RiverView, StairsView, river_view, stairs_view
 from .paging import Page, page_of
@@ -42,35 +43,34 @@ def tambon_radar(scope: Scope, tambon_id: int) -> tuple[RoundFacts, TeamProfile,
     )
     title = f"{facts.tambons[key].name_in(current_lang())} · {scope.round.name}"
     inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording()}
-    return facts, profile, ChartSpec("radar", "radar", inputs, {"tambon": tambon_id})
+    return facts, profile, ChartSpec("radar", "radar", inputs, {"tambon": tambon_id}, scope)
 
 
-def round_radar(scope: Scope, facts: RoundFacts) -> tuple[TeamProfile, ChartSpec]:
-    """The whole visible round as one team: profile and radar."""
-    profile = round_profile(facts.answers, facts.persons, facts.item_order, facts.expected)
+def round_radar(scope: Scope, units: RoundUnits) -> tuple[TeamProfile, ChartSpec]:
+    """The whole visible round as one team: profile (from the kept summaries) and radar."""
+    profile = read.whole_profile(scope.round.id, units.tambon_ids, units.item_order)
     title = f"{_('All tambons')} · {scope.round.name}"
     inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording()}
-    return profile, ChartSpec("radar", "radar", inputs, {})
+    return profile, ChartSpec("radar", "radar", inputs, {}, scope)
 
 
 def radar_grid(
-    scope: Scope, facts: RoundFacts, number: int
+    scope: Scope, units: RoundUnits, number: int
 ) -> tuple[Page, list[TeamProfile], ChartSpec]:
-    """Page `number` of the tambons' radars as small multiples (404 past the last page)."""
-    profiles = team_profiles(
-        facts.answers, facts.persons, facts.item_order, facts.expected, units=facts.tambons
-    )
-    by_key = {p.unit: p for p in profiles}
-    ordered = [by_key[key] for key in tambon_order(facts, current_lang())]
+    """Page `number` of the tambons' radars as small multiples (404 past the last page); only
+    the page's tambons are read from the kept summaries."""
+    ordered = tambon_order(units, current_lang())
     page = page_of(len(ordered), MAX_RADARS_PER_FIGURE, number) or abort(404)
-    shown = list(page.of(ordered))
-    labels = {p.unit: facts.tambons[p.unit].name_in(current_lang()) for p in shown}
+    keys = list(page.of(ordered))
+    found = read.unit_profiles(scope.round.id, [int(k) for k in keys], units.item_order)
+    shown = [found[key] for key in keys]
+    labels = {p.unit: units.tambons[p.unit].name_in(current_lang()) for p in shown}
     title = scope.round.name
     if page.pages > 1:
         title += " · " + _("page %(page)d of %(pages)d", page=page.number, pages=page.pages)
     inputs = {"profiles": shown, "item_labels": ITEM_CODES, "unit_labels": labels,
               "title": title, "wording": wording()}  # fmt: skip
-    return page, shown, ChartSpec("radar-grid", "radar_grid", inputs, {"page": page.number})
+    return page, shown, ChartSpec("radar-grid", "radar_grid", inputs, {"page": page.number}, scope)
 
 
 def unit_choice(scope: Scope, args: MultiDict) -> UnitChoice:
@@ -84,8 +84,11 @@ def unit_choice(scope: Scope, args: MultiDict) -> UnitChoice:
     return UnitChoice(kind, tambon_id)
 
 
-def choice_facts(scope: Scope, choice: UnitChoice) -> RoundFacts:
-    """The facts a unit choice needs: one tambon's, or every visible tambon's."""
+def choice_facts(scope: Scope, choice: UnitChoice) -> RoundFacts | RoundUnits:
+    """What a unit choice needs: the units only, for tambons (their levels are kept); the
+    facts of one tambon's people, or of every visible tambon's."""
+    if choice.kind == "tambons":
+        return scope.units()
     if choice.tambon_id is not None:
         return tambon_facts(scope, choice.tambon_id)
     return scope.facts()
@@ -116,7 +119,7 @@ def river(scope: Scope, args: MultiDict) -> tuple[RoundFacts, RiverView, ChartSp
         "show_units": frozenset(view.shown),
     }
     params = {**choice.params(), "chosen": choice.token, "show": list(view.shown)}
-    return facts, view, ChartSpec("river", "river", inputs, params)
+    return facts, view, ChartSpec("river", "river", inputs, params, scope)
 
 
 def stairs(scope: Scope, args: MultiDict) -> tuple[RoundFacts, StairsView, ChartSpec]:
@@ -135,7 +138,7 @@ def stairs(scope: Scope, args: MultiDict) -> tuple[RoundFacts, StairsView, Chart
         "wording": wording(),
     }
     params = {**choice.params(), "item": item, "page": view.page.number}
-    return facts, view, ChartSpec("stairs", "stairs", inputs, params)
+    return facts, view, ChartSpec("stairs", "stairs", inputs, params, scope)
 
 
 def chart_spec(scope: Scope, name: str, args: MultiDict) -> ChartSpec:
@@ -144,9 +147,9 @@ def chart_spec(scope: Scope, name: str, args: MultiDict) -> ChartSpec:
         tambon_id = args.get("tambon", type=int)
         if tambon_id is not None:
             return tambon_radar(scope, tambon_id)[2]
-        return round_radar(scope, scope.facts())[1]
+        return round_radar(scope, scope.units())[1]
     if name == "radar-grid":
-        return radar_grid(scope, scope.facts(), page_number(args))[2]
+        return radar_grid(scope, scope.units(), page_number(args))[2]
     if name == "river":
         return river(scope, args)[2]
     if name == "stairs":

@@ -39,7 +39,7 @@ def overview(round_id: int):
 def radar(round_id: int):
     """Small multiples of the visible tambons (12 a page) and the whole round's radar."""
     scope = round_scope(round_id)
-    facts = scope.facts()
+    facts = scope.units()
     page, profiles, grid = figures.radar_grid(scope, facts, figures.page_number(request.args))
     whole, whole_chart = figures.round_radar(scope, facts)
     return render_template(
@@ -157,7 +157,7 @@ def chart(round_id: int, name: str, fmt: str):
     if fmt not in FORMATS:
         abort(404)
     scope = round_scope(round_id)
-    return chart_response(figures.chart_spec(scope, name, request.args), fmt)
+    return chart_response(scope, name, fmt, lambda: figures.chart_spec(scope, name, request.args))
 
 
 def _tambon_choices(scope: Scope) -> list[tuple[int, str]]:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.auth.access import visible_tambon_ids
 from app.extensions import db
 from app.models import Round, Tambon, round_tambon
-from app.round_facts import RoundFacts, load_round_facts
+from app.round_facts import RoundFacts, RoundUnits, load_round_facts, load_round_units
 from app.security import MAX_ID
 
 
@@ -29,6 +29,12 @@ class Scope:
     def facts(self) -> RoundFacts:
         """The round's facts limited to the visible tambons."""
         return load_round_facts(
+            self.round, None if self.tambon_ids is None else set(self.tambon_ids)
+        )
+
+    def units(self) -> RoundUnits:
+        """The round's visible tambons and instrument, without reading any answer."""
+        return load_round_units(
             self.round, None if self.tambon_ids is None else set(self.tambon_ids)
         )
 

@@ -7,8 +7,9 @@ reader's language, people by name), with the labels and tambon of every unit.
 from dataclasses import dataclass
 
 from app.collation import sort_key
-from app.round_facts import RoundFacts
+from app.round_facts import RoundFacts, RoundUnits
 from app.scoring import Level, UnitKey, person_levels, team_levels, team_profiles
+from app.summaries import read
 
 UNIT_KINDS = ("tambons", "people")
 
@@ -49,26 +50,27 @@ class UnitTable:
         return sorted(groups.items(), key=lambda group: sort_key(group[0]))
 
 
-def tambon_order(facts: RoundFacts, lang: str) -> list[str]:
+def tambon_order(facts: RoundFacts | RoundUnits, lang: str) -> list[str]:
     """The facts' tambon keys ordered by tambon name in `lang` (then id)."""
     return sorted(
         facts.tambons, key=lambda key: (sort_key(facts.tambons[key].name_in(lang), lang), int(key))
     )
 
 
-def tambon_names(facts: RoundFacts, lang: str) -> dict[str, str]:
+def tambon_names(facts: RoundFacts | RoundUnits, lang: str) -> dict[str, str]:
     """Tambon key -> name in `lang`, in display order."""
     return {key: facts.tambons[key].name_in(lang) for key in tambon_order(facts, lang)}
 
 
-def unit_table(facts: RoundFacts, choice: UnitChoice, lang: str) -> UnitTable:
-    """The level table of `choice` over the visible facts."""
+def unit_table(facts: RoundFacts | RoundUnits, choice: UnitChoice, lang: str) -> UnitTable:
+    """The level table of `choice`: tambons from the kept summaries (given the units), or
+    from the answers (given the facts); people from the answers."""
     names = tambon_names(facts, lang)
     if choice.kind == "tambons":
-        profiles = team_profiles(facts.answers, facts.persons, facts.item_order)
-        levels = team_levels(profiles)
+        levels = _team_levels(facts)
         ordered = {key: levels[key] for key in names if key in levels}
         return UnitTable(ordered, {key: names[key] for key in ordered}, dict(names))
+    assert isinstance(facts, RoundFacts), "people's levels are read from their answers"
     people = [
         p for p in facts.persons if choice.tambon_id is None or p.unit == str(choice.tambon_id)
     ]
@@ -79,3 +81,9 @@ def unit_table(facts: RoundFacts, choice: UnitChoice, lang: str) -> UnitTable:
         {pid: by_id[pid].name for pid in levels},
         {pid: names[by_id[pid].unit] for pid in levels},
     )
+
+
+def _team_levels(facts: RoundFacts | RoundUnits) -> dict[UnitKey, dict[str, Level]]:
+    if isinstance(facts, RoundUnits):
+        return read.unit_levels(facts.round_id, facts.tambon_ids)
+    return team_levels(team_profiles(facts.answers, facts.persons, facts.item_order))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
-from app.models import Facilitator, Rating, Response, Round, round_tambon
+from app.models import Facilitator, Rating, Response, Round, Tambon, round_tambon
 
 from . import keep
 
@@ -35,10 +35,12 @@ class Touched:
     roster_tambons: set[int] = field(default_factory=set)  # open rounds with these tambons
     people: set[int] = field(default_factory=set)  # facilitator ids: their responses
     changed_rounds: set[int] = field(default_factory=set)  # revision bumped
+    renamed_tambons: set[int] = field(default_factory=set)  # revisions of their rounds bumped
 
     def __bool__(self) -> bool:
         return bool(
             self.units or self.rounds or self.roster_rounds or self.roster_tambons or self.people
+            or self.changed_rounds or self.renamed_tambons
         )
 
 
@@ -77,6 +79,7 @@ def _note_facilitator(found: Touched, person: Facilitator, new_or_gone: bool) ->
 
 
 def _note_round(found: Touched, round_: Round, new: bool) -> None:
+    found.changed_rounds.add(round_.id)  # its name and date are on its charts
     state = inspect(round_)
     if new or state.attrs["tambons"].history.has_changes():
         found.rounds.add(round_.id)
@@ -101,6 +104,8 @@ def after_flush(session: Session, _context) -> None:
             _note_facilitator(found, obj, obj in session.new or id(obj) in deleted)
         elif isinstance(obj, Round) and id(obj) not in deleted:
             _note_round(found, obj, obj in session.new)
+        elif isinstance(obj, Tambon) and obj in session.dirty:
+            found.renamed_tambons.add(obj.id)
 
 
 def before_commit(session: Session) -> None:
@@ -116,8 +121,10 @@ def before_commit(session: Session) -> None:
 def _keep(session: Session, found: Touched) -> None:
     units = set(found.units)
     for tambon_id in found.roster_tambons:
-        units |= {(r, tambon_id) for r in _open_rounds_with(session, tambon_id)}
+        units |= {(r, tambon_id) for r in _rounds_with(session, tambon_id, only_open=True)}
+    renamed = {r for t in found.renamed_tambons for r in _rounds_with(session, t)}
     rounds = {r for r, _ in units} | found.rounds | found.roster_rounds | found.changed_rounds
+    rounds |= renamed
     rounds = {r for r in rounds if session.get(Round, r) is not None}
     keep.bump_revisions(session, rounds)  # first: the round's lock, see bump_revisions
     for round_id in sorted(found.rounds & rounds):
@@ -142,12 +149,14 @@ def _people(session: Session, marked: set[int]) -> set[int]:
     return people
 
 
-def _open_rounds_with(session: Session, tambon_id: int) -> list[int]:
+def _rounds_with(session: Session, tambon_id: int, only_open: bool = False) -> list[int]:
     query = (
         select(Round.id)
         .join(round_tambon, round_tambon.c.round_id == Round.id)
-        .where(round_tambon.c.tambon_id == tambon_id, Round.is_open)
+        .where(round_tambon.c.tambon_id == tambon_id)
     )
+    if only_open:
+        query = query.where(Round.is_open)
     return list(session.execute(query).scalars())
 
 

@@ -1,0 +1,163 @@
+"""The kept summaries equal a rebuild after any sequence of submissions, changes, merges,
+moves, deactivations and closings; and the figures read from them are the scoring's."""
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from app.dashboard.overview import tambon_tallies
+from app.extensions import db
+from app.facilitators.changes import command_line
+from app.facilitators.merge import KEPT, merge, shared_rounds
+from app.models import (
+    Facilitator,
+    InstrumentVersion,
+    ItemSummary,
+    ResponseSummary,
+    Round,
+    Tambon,
+    TambonSummary,
+)
+from app.ratings import Answer, record
+from app.round_facts import close_round, load_round_facts, reopen_round
+from app.scoring import round_profile, team_levels, team_profiles
+from app.summaries import read
+from app.summaries.keep import rebuild_all
+from tests import builders
+
+ITEMS = 12
+PEOPLE, TAMBONS, ROUNDS = 6, 3, 2
+level = st.integers(1, 5)
+marks = st.lists(st.tuples(level, st.integers(0, 4)), min_size=ITEMS, max_size=ITEMS)
+person = st.integers(0, PEOPLE - 1)
+steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("submit"), person, st.integers(0, ROUNDS - 1), marks),
+        st.tuples(st.just("move"), person, st.integers(0, TAMBONS - 1)),
+        st.tuples(st.just("active"), person, st.booleans()),
+        st.tuples(st.just("merge"), person, person),
+        st.tuples(st.just("close"), st.integers(0, ROUNDS - 1), st.booleans()),
+        st.tuples(st.just("new"), st.integers(0, TAMBONS - 1)),
+    ),
+    max_size=12,
+)
+
+
+def _world(instruments) -> dict:
+    version = db.session.get(InstrumentVersion, instruments["facilitator-competency"])
+    tambons = [builders.tambon(f"ตำบล{i}", f"Tambon {i}") for i in range(TAMBONS)]
+    roles = [("coordination",), ("recording",), ()]
+    people = [
+        builders.facilitator(tambons[i % TAMBONS], f"คน{i}", roles=roles[i % 3])
+        for i in range(PEOPLE)
+    ]
+    rounds = [builders.round_(version, tambons[: TAMBONS - r]) for r in range(ROUNDS)]
+    rounds[1].held_on = date(2027, 5, 1)
+    db.session.commit()
+    return {"tambons": [t.id for t in tambons], "people": [p.id for p in people],
+            "rounds": [r.id for r in rounds], "serial": [0]}  # fmt: skip
+
+
+def _apply(world: dict, step: tuple) -> None:
+    kind, *args = step
+    people = [pid and db.session.get(Facilitator, pid) for pid in world["people"]]
+    if kind == "submit":
+        who, which, levels = args
+        round_, person_ = db.session.get(Round, world["rounds"][which]), people[who]
+        codes = round_.instrument_version.instrument.item_codes
+        if person_ is None or not round_.is_open:
+            return
+        answers = [
+            Answer(c, float(cur), float(min(5, cur + up))) for c, (cur, up) in zip(codes, levels)
+        ]
+        world["serial"][0] += 1
+        record(round_, person_.id, answers, f"step-{world['serial'][0]}-{round_.id}-{person_.id}")
+        return
+    if kind == "move" and people[args[0]] is not None:
+        people[args[0]].tambon_id = world["tambons"][args[1]]
+    elif kind == "active" and people[args[0]] is not None:
+        people[args[0]].active = args[1]
+        people[args[0]].deactivated_at = None if args[1] else db.func.now()
+    elif kind == "merge":
+        kept, other = people[args[0]], people[args[1]]
+        if kept is None or other is None or kept.id == other.id:
+            return
+        choices = {s.round.id: KEPT for s in shared_rounds(kept, other)}
+        merge(kept, other, choices, command_line())
+        world["people"][args[1]] = None
+    elif kind == "close":
+        round_ = db.session.get(Round, world["rounds"][args[0]])
+        (close_round if args[1] else reopen_round)(round_)
+    elif kind == "new":
+        added = builders.facilitator(db.session.get(Tambon, world["tambons"][args[0]]))
+        world["people"].append(added.id)
+    db.session.commit()
+
+
+def _kept() -> dict:
+    def rows(model, key):
+        found = db.session.execute(select(model)).scalars()
+        return {
+            key(r): {c.name: getattr(r, c.name) for c in model.__table__.columns} for r in found
+        }
+
+    db.session.expire_all()
+    return {
+        "tambons": rows(TambonSummary, lambda r: (r.round_id, r.tambon_id)),
+        "items": rows(ItemSummary, lambda r: (r.round_id, r.tambon_id, r.item_code)),
+        "responses": rows(ResponseSummary, lambda r: r.response_id),
+    }
+
+
+def _rebuilt() -> dict:
+    rebuild_all(db.session)
+    db.session.flush()
+    rebuilt = _kept()
+    db.session.rollback()
+    return rebuilt
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(sequence=steps)
+def test_the_kept_summaries_equal_a_rebuild_after_any_changes(app, instruments, sequence):
+    with app.app_context():
+        db.session.rollback()  # nothing left over from an example that failed
+        world = _world(instruments)
+        for step in sequence:
+            _apply(world, step)
+        kept = _kept()
+        assert kept == _rebuilt()
+        for round_id in world["rounds"]:
+            _same_figures(db.session.get(Round, round_id))
+
+
+def _same_figures(round_: Round) -> None:
+    """What the pages read from the summaries is what the scoring computes from the facts."""
+    facts = load_round_facts(round_)
+    order, expected = facts.item_order, facts.expected
+    units = [int(k) for k in facts.tambons]
+    assert read.whole_profile(round_.id, None, order) == round_profile(
+        facts.answers, facts.persons, order, expected
+    )
+    assert read.whole_profile(round_.id, units[:1], order) == round_profile(
+        [a for a in facts.answers if a.unit == str(units[0])], facts.persons, order, expected
+    )
+    reference = {
+        p.unit: p
+        for p in team_profiles(facts.answers, facts.persons, order, expected, units=facts.tambons)
+    }
+    assert read.unit_profiles(round_.id, units, order) == reference
+    answered = team_profiles(facts.answers, facts.persons, order, expected)
+    assert read.unit_levels(round_.id, None) == team_levels(answered)
+    tallies = {t.tambon.id: (t.answered, t.roster) for t in tambon_tallies(round_, None)}
+    assert tallies == {
+        int(key): (
+            len(facts.respondents(key)),
+            sum(p.unit == key for p in facts.persons),
+        )
+        for key in facts.tambons
+    }
