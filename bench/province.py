@@ -145,7 +145,7 @@ def _answers(round_id: int, instrument, people, rng: random.Random, number: int)
                         "submission_id": f"bench-{round_id}-{fid}",
                         "ratings": [{"item": i.code, "current": c, "target": t, "note": ""}
                                     for i, (c, t) in zip(instrument.items, marks)]})  # fmt: skip
-    db.session.execute(insert(Rating), ratings)
+    _insert(Rating, ratings)
     db.session.execute(insert(ResponseRevision), history)
 
 
@@ -160,3 +160,23 @@ def _mark(item, roles, rng: random.Random, number: int) -> tuple[float, float]:
     expected = item.expected_for(roles) or 3
     current = max(1, min(5, expected - 1 + rng.choice((-1, 0, 0, 1)) + number))
     return float(current), float(min(5, current + rng.choice((0, 1, 1, 2))))
+
+
+def _insert(model, rows: list[dict]) -> None:
+    """Bulk insert `rows` of plain values (every row with the same keys, all the columns
+    without a server default).
+
+    On PostgreSQL through COPY: an executemany sends one INSERT per row, which took most
+    of the time of populating 50,000 facilitators (1.2 million ratings for two rounds).
+    """
+    connection = db.session.connection()
+    if connection.dialect.name != "postgresql" or not rows:
+        db.session.execute(insert(model), rows)
+        return
+    names = list(rows[0])
+    quote = connection.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(model.__mapper__.columns[name].name) for name in names)
+    cursor = connection.connection.dbapi_connection.cursor()
+    with cursor.copy(f"COPY {quote(model.__table__.name)} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[name] for name in names])
