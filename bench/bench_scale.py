@@ -140,7 +140,7 @@ def post_populate(app, round_ids: list[int]) -> None:
         except ImportError:
             pass
         else:
-            rebuild_all()
+            rebuild_all(db.session)
         db.session.commit()
 
 

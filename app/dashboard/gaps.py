@@ -5,12 +5,13 @@ the instrument's order; rows by tambon, by name, by total gap, or by one item's 
 """
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.collation import names_key
-from app.round_facts import RoundFacts
-from app.scoring import ItemProfile, gap_matrix, training_list
+from app.round_facts import RoundUnits
+from app.scoring import ItemProfile, by_priority
+from app.summaries import read
 
 from .paging import Page, page_of
 from .units import tambon_names
@@ -36,64 +37,70 @@ class GapLine:
 
 @dataclass(frozen=True, slots=True)
 class GapsView:
-    """Columns (with the round's numbers per item: rank, mean gap, learners) and rows."""
+    """Columns (with the round's numbers per item: rank, mean gap, learners) and the rows
+    of one page."""
 
     columns: tuple[ItemProfile, ...]
     ranks: dict[str, int]
-    lines: tuple[GapLine, ...]
+    page_lines: tuple[GapLine, ...]
     page: Page
-
-    @property
-    def page_lines(self) -> Sequence[GapLine]:
-        return self.page.of(self.lines)
 
 
 def gaps_view(
-    facts: RoundFacts, lang: str, column_order: str, row_order: str, number: int
+    units: RoundUnits, lang: str, column_order: str, row_order: str, number: int
 ) -> GapsView | None:
-    """The gap table of the visible facts; None when page `number` does not exist."""
-    ranked = training_list(facts.answers, facts.persons, facts.item_order, facts.expected)
+    """The gap table of the visible units, read from the kept summaries: columns from the
+    units' profile, rows ordered over every respondent, gaps read for one page of them;
+    None when page `number` does not exist."""
+    ranked = by_priority(read.whole_profile(units.round_id, units.tambon_ids, units.item_order))
     ranks = {profile.item: rank for rank, profile in enumerate(ranked, start=1)}
     columns = ranked
     if column_order == "instrument":
-        columns = tuple(sorted(ranked, key=lambda p: facts.item_order.index(p.item)))
-    lines = sort_lines(gap_lines(facts, lang, [c.item for c in columns]), row_order, columns)
-    page = page_of(len(lines), ROWS_PER_PAGE, number)
-    return None if page is None else GapsView(columns, ranks, lines, page)
+        columns = tuple(sorted(ranked, key=lambda p: units.item_order.index(p.item)))
+    codes = [c.item for c in columns]
+    rows = _ordered(units, lang, row_order, codes)
+    page = page_of(len(rows), ROWS_PER_PAGE, number)
+    if page is None:
+        return None
+    shown = page.of(rows)
+    gaps = read.gaps_of([row.response for row in shown])
+    lines = tuple(
+        GapLine(row.person, row.name, row.tambon, tuple(gaps[row.response].get(c) for c in codes))
+        for row in shown
+    )
+    return GapsView(columns, ranks, lines, page)
 
 
-def gap_lines(facts: RoundFacts, lang: str, columns: list[str]) -> list[GapLine]:
-    """A line per respondent with their gaps in `columns` order."""
-    matrix = gap_matrix(facts.answers, facts.persons, facts.item_order)
-    where = [matrix.items.index(code) for code in columns]
-    names = tambon_names(facts, lang)
-    return [
-        GapLine(row.person, row.name, names[row.unit], tuple(row.gaps[i] for i in where))
-        for row in matrix.rows
+@dataclass(frozen=True, slots=True)
+class _Row:
+    response: int
+    person: int
+    name: str
+    tambon: str
+    total: float
+
+
+def _ordered(units: RoundUnits, lang: str, order: str, codes: list[str]) -> list[_Row]:
+    """Every respondent of the units in row order `order` (see ROW_ORDERS)."""
+    names = tambon_names(units, lang)
+    rows = [
+        _Row(rid, fid, name, names[str(tid)], total)
+        for rid, fid, name, tid, total in read.respondents(units.round_id, units.tambon_ids)
     ]
-
-
-def sort_lines(
-    lines: list[GapLine], order: str, columns: Sequence[ItemProfile]
-) -> tuple[GapLine, ...]:
-    """`lines` in the row order asked for (see ROW_ORDERS)."""
-    return tuple(sorted(lines, key=row_key(order, [c.item for c in columns])))
-
-
-def row_key(order: str, codes: list[str]) -> Callable[[GapLine], tuple]:
-    """The sort key of row order `order`; by tambon then name when it is unknown."""
     if order in codes:
-        at = codes.index(order)
-        return lambda line: (line.gaps[at] is None, -(line.gaps[at] or 0.0), *_place(line))
-    keys: dict[str, Callable[[GapLine], tuple]] = {
-        "name": lambda line: (*names_key(line.name, line.tambon), line.person),
-        "total": lambda line: (-line.total, *_place(line)),
+        gap = read.item_gaps(units.round_id, units.tambon_ids, order)
+        return sorted(
+            rows, key=lambda r: (r.response not in gap, -gap.get(r.response, 0.0), *_place(r))
+        )
+    keys: dict[str, Callable[[_Row], tuple]] = {
+        "name": lambda r: (*names_key(r.name, r.tambon), r.person),
+        "total": lambda r: (-r.total, *_place(r)),
     }
-    return keys.get(order, _place)
+    return sorted(rows, key=keys.get(order, _place))
 
 
-def _place(line: GapLine) -> tuple:
-    return (*names_key(line.tambon, line.name), line.person)
+def _place(row) -> tuple:
+    return (*names_key(row.tambon, row.name), row.person)
 
 
 def heat(gap: float | None) -> str:

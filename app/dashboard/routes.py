@@ -18,7 +18,7 @@ from .progress import progress_view
 from .rounds import comparable_rounds, in_time_order, previous_round, same_instrument
 from .scope import Scope, round_scope, visible_tambon
 from .serve import chart_response
-from .units import UnitChoice, tambon_names
+from .units import tambon_names
 
 bp = Blueprint("dashboard", __name__)
 
@@ -92,7 +92,9 @@ def gaps(round_id: int):
     """Facilitators × items, target − current: the training list, biggest shared gap first."""
     scope = round_scope(round_id)
     tambon_id = request.args.get("tambon", type=int)
-    facts = figures.choice_facts(scope, UnitChoice("people", tambon_id))
+    if tambon_id is not None:
+        visible_tambon(scope, tambon_id)
+    facts = scope.units() if tambon_id is None else scope.units_of(tambon_id)
     columns = request.args.get("columns", "priority")
     if columns not in COLUMN_ORDERS:
         columns = "priority"

@@ -38,6 +38,10 @@ class Scope:
             self.round, None if self.tambon_ids is None else set(self.tambon_ids)
         )
 
+    def units_of(self, tambon_id: int) -> RoundUnits:
+        """One visible tambon of the round as the units (check it is visible first)."""
+        return load_round_units(self.round, {tambon_id})
+
     def tambons(self) -> list[Tambon]:
         """The visible tambons of the round."""
         query = select(Tambon).join(round_tambon).where(round_tambon.c.round_id == self.round.id)

@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import ItemSummary, TambonSummary
+from app.models import ItemSummary, Rating, Response, ResponseSummary, TambonSummary
 from app.scoring import ItemProfile, Level, TeamProfile
 
 # A sum of doubled levels becomes a sum of levels exactly (halves), then a mean: the bits
@@ -122,3 +122,42 @@ def _answered(round_id: int, tambon_ids: list[int]) -> dict[int, int]:
         TambonSummary.round_id == round_id, TambonSummary.tambon_id.in_(tambon_ids)
     )
     return dict(db.session.execute(query).all())
+
+
+def respondents(round_id: int, tambon_ids: Collection[int] | None) -> list[tuple]:
+    """(response id, person id, name, tambon id, total gap) of everyone who answered, as
+    they answered, with their total gap kept on the response's summary."""
+    query = (
+        select(Response.id, Response.facilitator_id, Response.name, Response.tambon_id,
+               ResponseSummary.gap_sum2)
+        .join(ResponseSummary, ResponseSummary.response_id == Response.id)
+        .where(Response.round_id == round_id, ResponseSummary.items > 0)
+    )  # fmt: skip
+    if tambon_ids is not None:
+        query = query.where(Response.tambon_id.in_(list(tambon_ids)))
+    return [
+        (rid, fid, name, tid, gap2 / 2) for rid, fid, name, tid, gap2 in db.session.execute(query)
+    ]
+
+
+def item_gaps(round_id: int, tambon_ids: Collection[int] | None, item: str) -> dict[int, float]:
+    """Response id -> target − current on `item`, for everyone who answered it."""
+    query = (
+        select(Rating.response_id, Rating.target_level - Rating.current_level)
+        .join(Response, Response.id == Rating.response_id)
+        .where(Response.round_id == round_id, Rating.item_code == item)
+    )
+    if tambon_ids is not None:
+        query = query.where(Response.tambon_id.in_(list(tambon_ids)))
+    return {rid: float(gap) for rid, gap in db.session.execute(query)}
+
+
+def gaps_of(response_ids: Collection[int]) -> dict[int, dict[str, float]]:
+    """Response id -> item -> target − current, for a page of responses."""
+    query = select(
+        Rating.response_id, Rating.item_code, Rating.current_level, Rating.target_level
+    ).where(Rating.response_id.in_(list(response_ids)))
+    found: dict[int, dict[str, float]] = {rid: {} for rid in response_ids}
+    for rid, item, current, target in db.session.execute(query):
+        found[rid][item] = float(target) - float(current)
+    return found

@@ -34,13 +34,20 @@ class Touched:
     roster_rounds: set[int] = field(default_factory=set)  # every unit's roster of these
     roster_tambons: set[int] = field(default_factory=set)  # open rounds with these tambons
     people: set[int] = field(default_factory=set)  # facilitator ids: their responses
+    # (round id, facilitator id): whether they are still waited for in their tambon changed
+    answerers: set[tuple[int, int]] = field(default_factory=set)
     changed_rounds: set[int] = field(default_factory=set)  # revision bumped
     renamed_tambons: set[int] = field(default_factory=set)  # revisions of their rounds bumped
 
     def __bool__(self) -> bool:
         return bool(
-            self.units or self.rounds or self.roster_rounds or self.roster_tambons or self.people
-            or self.changed_rounds or self.renamed_tambons
+            self.units
+            or self.rounds
+            or self.roster_rounds
+            or self.roster_tambons
+            or self.people
+            or self.changed_rounds
+            or self.renamed_tambons
         )
 
 
@@ -64,6 +71,7 @@ def _note_response(found: Touched, response: Response) -> None:
         for tambon_id in _values(response, "tambon_id"):
             found.units.add((round_id, tambon_id))
         found.changed_rounds.add(round_id)
+        found.answerers |= {(round_id, fid) for fid in _values(response, "facilitator_id")}
     found.people |= _values(response, "facilitator_id")
 
 
@@ -120,6 +128,10 @@ def before_commit(session: Session) -> None:
 
 def _keep(session: Session, found: Touched) -> None:
     units = set(found.units)
+    for round_id, facilitator_id in found.answerers:
+        person = session.get(Facilitator, facilitator_id)
+        if person is not None:  # one removed was noted with the roster
+            units.add((round_id, person.tambon_id))
     for tambon_id in found.roster_tambons:
         units |= {(r, tambon_id) for r in _rounds_with(session, tambon_id, only_open=True)}
     renamed = {r for t in found.renamed_tambons for r in _rounds_with(session, t)}
