@@ -2,9 +2,10 @@
 
 import pytest
 
-from app.auth.access import can_see_tambon, visible_tambon_ids
+from app.auth.access import visible_tambon_ids
 from app.extensions import db
-from app.models import Coordinator
+from app.models import Coordinator, InstrumentVersion
+from app.rounds.access import scope_for
 from tests import builders
 
 
@@ -17,13 +18,18 @@ def _accounts(app):
         return admin.id, local.id, bang_chak.id, tha_rai.id
 
 
-def test_an_admin_sees_every_tambon_and_a_coordinator_only_theirs(app):
+def test_an_admin_sees_every_tambon_and_a_coordinator_only_theirs(app, instruments):
     admin_id, local_id, bang_chak, tha_rai = _accounts(app)
     with app.app_context():
         admin, local = db.session.get(Coordinator, admin_id), db.session.get(Coordinator, local_id)
         assert visible_tambon_ids(admin) is None
         assert visible_tambon_ids(local) == {bang_chak}
-        assert can_see_tambon(local, bang_chak) and not can_see_tambon(local, tha_rai)
+        version = next(iter(instruments.values()))
+        places = [db.session.get(builders.Tambon, i) for i in (bang_chak, tha_rai)]
+        round_id = builders.round_(db.session.get(InstrumentVersion, version), places).id
+        scope = scope_for(local, round_id)
+        assert scope.sees(bang_chak) and not scope.sees(tha_rai)
+        assert scope_for(admin, round_id).sees(tha_rai)
 
 
 def test_sign_in_with_the_right_password(app, client):

@@ -18,6 +18,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from app.auth.commands import MIN_PASSWORD, USERNAME
 from app.demo.data import DEMO_PASSWORD
 from app.names import has_letter, place_name
+from app.numbers import whole_number
 
 from .accounts import username_taken
 from .places import find_tambon, tambon_exists
@@ -85,10 +86,11 @@ class TambonChoices(SelectMultipleField):
         super().__init__(*args, coerce=int, validate_choice=False, **kwargs)
 
     def process_formdata(self, valuelist) -> None:
-        if not all(v.isdigit() for v in valuelist):
+        numbers = [whole_number(v) for v in valuelist]
+        if None in numbers:
             self.data = []
             raise ValueError(_l("Choose tambons from the list."))
-        self.data = [int(v) for v in valuelist]
+        self.data = numbers
 
     def pre_validate(self, form) -> None:
         offered = {value for value, _ in self.choices or ()}

@@ -21,11 +21,6 @@ def visible_tambon_ids(user: Coordinator) -> set[int] | None:
     return set(db.session.execute(query).scalars())
 
 
-def can_see_tambon(user: Coordinator, tambon_id: int) -> bool:
-    visible = visible_tambon_ids(user)
-    return visible is None or tambon_id in visible
-
-
 def visible_tambons(user: Coordinator) -> list[Tambon]:
     """The tambons `user` may see, ordered by Thai name."""
     query = select(Tambon)

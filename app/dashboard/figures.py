@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 from app.charts import ENGLISH, MAX_RADARS_PER_FIGURE, THAI, Wording
 from app.i18n import current_lang
 from app.numbers import whole_number
+from app.params import int_arg
 from app.round_facts import RoundFacts, RoundUnits
 from app.scoring import TeamProfile, team_profiles
 from app.summaries import read
@@ -31,7 +32,8 @@ def wording() -> Wording:
 
 
 def page_number(args: MultiDict) -> int:
-    return args.get("page", 1, type=int)
+    """?page= (1 when absent; 400 when not a whole number; a page that does not exist: 404)."""
+    return int_arg(args, "page", 1)
 
 
 def tambon_radar(scope: Scope, tambon_id: int) -> tuple[RoundFacts, TeamProfile, ChartSpec]:
@@ -78,7 +80,10 @@ def unit_choice(scope: Scope, args: MultiDict) -> UnitChoice:
     kind = args.get("units", "tambons")
     if kind not in UNIT_KINDS:
         kind = "tambons"
-    tambon_id = args.get("tambon", type=int) if kind == "people" else None
+    # Read (and refused when odd) whatever the kind, but it only narrows the people.
+    tambon_id = int_arg(args, "tambon")
+    if kind != "people":
+        tambon_id = None
     if tambon_id is not None:
         visible_tambon(scope, tambon_id)
     return UnitChoice(kind, tambon_id)
@@ -144,7 +149,7 @@ def stairs(scope: Scope, args: MultiDict) -> tuple[RoundFacts, StairsView, Chart
 def chart_spec(scope: Scope, name: str, args: MultiDict) -> ChartSpec:
     """The spec behind chart URL `name` with query `args` (404 for an unknown name)."""
     if name == "radar":
-        tambon_id = args.get("tambon", type=int)
+        tambon_id = int_arg(args, "tambon")
         if tambon_id is not None:
             return tambon_radar(scope, tambon_id)[2]
         return round_radar(scope, scope.units())[1]

@@ -9,6 +9,7 @@ from app.auth.access import coordinator_required
 from app.charts import FORMATS
 from app.collation import sort_key
 from app.i18n import current_lang
+from app.params import int_arg
 
 from . import figures
 from .gaps import COLUMN_ORDERS, gaps_view
@@ -91,7 +92,7 @@ def stairs(round_id: int):
 def gaps(round_id: int):
     """Facilitators × items, target − current: the training list, biggest shared gap first."""
     scope = round_scope(round_id)
-    tambon_id = request.args.get("tambon", type=int)
+    tambon_id = int_arg(request.args, "tambon")
     if tambon_id is not None:
         visible_tambon(scope, tambon_id)
     facts = scope.units() if tambon_id is None else scope.units_of(tambon_id)
@@ -113,7 +114,7 @@ def gaps(round_id: int):
 def pairs(round_id: int):
     """Who can learn from whom, outside-training needs and learners waiting for a teacher."""
     scope = round_scope(round_id)
-    tambon_id = request.args.get("tambon", type=int)
+    tambon_id = int_arg(request.args, "tambon")
     if tambon_id is not None:
         visible_tambon(scope, tambon_id)
     facts = scope.facts()
@@ -133,7 +134,8 @@ def progress(round_id: int):
     """Change of current level between this round and another of the same instrument."""
     scope = round_scope(round_id)
     others = comparable_rounds(scope.round, current_user)
-    chosen = request.args.get("from", type=int)
+    chosen = int_arg(request.args, "from")
+    number = figures.page_number(request.args)  # refused when odd, whichever rounds exist
     if chosen == round_id:
         abort(400)
     if chosen is None:
@@ -147,7 +149,6 @@ def progress(round_id: int):
     if not same_instrument(other.round, scope.round):
         return page(refused=other.round), 400
     earlier, later = in_time_order(other, scope)
-    number = figures.page_number(request.args)
     view = progress_view(earlier.facts(), later.facts(), current_lang(), number) or abort(404)
     return page(view=view, earlier=earlier.round, later=later.round)
 

@@ -37,13 +37,16 @@ def long_rows(round_: Round, tambon_ids: set[int] | None, lang: str) -> Iterator
     instrument = round_.instrument_version.instrument
     items = {item.code: item for item in instrument.items}
     domains = {d.code: d.name.get(lang) for d in instrument.domains}
-    fixed = (*_round_cells(round_),)
+    fixed, version = _round_cells(round_), _instrument_cells(round_)
+    person, person_cells = None, ()
     for record in rating_records(round_, tambon_ids, lang):
+        if record.response_id != person:  # a person's dozen ratings come together
+            person, person_cells = record.response_id, _person_cells(record, lang)
         item = items[record.item_code]
         yield (
             *fixed,
-            *_person_cells(record, lang),
-            *_instrument_cells(round_),
+            *person_cells,
+            *version,
             domains[item.domain], item.code, item.text.th, item.text.en,
             record.current, record.target, record.target - record.current,
             item.expected_for(record.roles), record.note, record.submitted_at,

@@ -131,13 +131,15 @@ def rating_records(
         for row in batch:
             names = tuple(row[2:8])
             place = places.setdefault(names, Place(names[0:2], names[2:4], names[4:6]))
+            # Once per person, not per rating: a dozen ratings share them.
+            submitted_at, roles = bangkok_time(row[1]), frozenset(roles_from_text(row[9]))
             for item_code, current, target, note in ratings.get(row[0], ()):
                 yield RatingRecord(
                     response_id=row[0],
-                    submitted_at=bangkok_time(row[1]),
+                    submitted_at=submitted_at,
                     place=place,
                     facilitator=row[8],
-                    roles=frozenset(roles_from_text(row[9])),
+                    roles=roles,
                     agency=row[10],
                     team=row[11],
                     item_code=item_code,

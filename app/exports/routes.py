@@ -2,18 +2,9 @@
 
 import tempfile
 
-from flask import (
-    Blueprint,
-    Response,
-    abort,
-    render_template,
-    request,
-    send_file,
-    stream_with_context,
-)
-from flask_login import current_user
+from flask import Blueprint, Response, render_template, request, send_file, stream_with_context
 
-from app.auth.access import coordinator_required, visible_tambon_ids
+from app.auth.access import coordinator_required
 from app.exports.catalogue import EXPORTS, FORMATS, build
 from app.exports.files import (
     MEDIA_TYPES,
@@ -23,23 +14,12 @@ from app.exports.files import (
     write_export,
 )
 from app.exports.writers import csv_chunks
-from app.extensions import db
 from app.i18n import current_lang
 from app.models import Round
+from app.rounds.access import round_scope
 
 bp = Blueprint("exports", __name__)
 NAMES = ", ".join(f'"{name}"' for name in EXPORTS)
-
-
-def visible_round(round_id: int) -> tuple[Round, set[int] | None]:
-    """The round and the tambon ids the user may see in it; 404 when they may see none."""
-    round_ = db.session.get(Round, round_id)
-    if round_ is None:
-        abort(404)
-    visible = visible_tambon_ids(current_user)
-    if visible is not None and not visible & {t.id for t in round_.tambons}:
-        abort(404)
-    return round_, visible
 
 
 def _lang() -> str:
@@ -51,7 +31,8 @@ def _lang() -> str:
 @bp.get("/rounds/<int:round_id>/exports")
 @coordinator_required
 def index(round_id: int):
-    round_, visible = visible_round(round_id)
+    scope = round_scope(round_id)
+    round_, visible = scope.round, scope.tambon_ids
     instrument = round_.instrument_version.instrument
     return render_template(
         "exports/index.html",
@@ -67,7 +48,8 @@ def index(round_id: int):
 @bp.get(f"/rounds/<int:round_id>/exports/<any({NAMES}):name>.<any(csv, xlsx):fmt>")
 @coordinator_required
 def download(round_id: int, name: str, fmt: str):
-    round_, visible = visible_round(round_id)
+    scope = round_scope(round_id)
+    round_, visible = scope.round, scope.tambon_ids
     if fmt == "csv":
         response = _csv_response(round_, name, visible)
     else:

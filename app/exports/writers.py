@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from app.exports.catalogue import Table
-from app.exports.cells import csv_text, xlsx_text
+from app.exports.cells import csv_row, xlsx_text
 from app.exports.xlsx_rows import PROBE, stream_rows
 
 BOM = "\ufeff"
@@ -38,7 +38,7 @@ def csv_chunks(table: Table) -> Iterator[str]:
     buffer.write(BOM)
     writer.writerow([c.key for c in table.columns])
     for count, row in enumerate(table.rows, start=1):
-        writer.writerow([csv_text(value) for value in row])
+        writer.writerow(csv_row(row))
         if count % CHUNK_ROWS == 0:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -19,6 +19,7 @@ from app.facilitators.merge import check_pair, merge, responses_of, shared_round
 from app.facilitators.wording import describe, role_words, tambon_name, team_word
 from app.i18n import current_lang
 from app.models import Round
+from app.params import int_arg
 from app.rounds.links import public_url, qr_svg
 from app.security import MAX_ID
 
@@ -72,14 +73,13 @@ def facilitator_words():
 @coordinator_required
 def index():
     actor = _actor()
-    tambon = request.args.get("tambon", "")
-    tambon_id = _id_arg(tambon)
-    if tambon and (tambon_id is None or not actor.may_touch(tambon_id)):
+    tambon_id = int_arg(request.args, "tambon")
+    if tambon_id is not None and not actor.may_touch(tambon_id):
         abort(404)
     search = request.args.get("q", "")[:SEARCH_MAX]
     everyone = request.args.get("all") == "1"
     filters = Filters(actor.scope, tambon_id, search, everyone)
-    page = page_of(filters, request.args.get("page", 1, type=int) or 1)
+    page = page_of(filters, int_arg(request.args, "page", 1))
     return render_template(
         "facilitators/index.html", page=page, filters=filters, tambons=_tambons()
     )

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.instruments.store import latest_versions
 from app.models import InstrumentVersion
+from app.params import BadParameter
 
 bp = Blueprint("main", __name__)
 
@@ -45,4 +46,6 @@ def register_error_pages(app) -> None:
 
 def _error_page(error):
     code = getattr(error, "code", 500) or 500
-    return render_template("error.html", code=code), code
+    # Only our own descriptions are for the reader; werkzeug's are English and technical.
+    message = error.description if isinstance(error, BadParameter) else None
+    return render_template("error.html", code=code, message=message), code

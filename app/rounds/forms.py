@@ -82,7 +82,8 @@ class TambonsMixin:
 
     def validate_tambons(self, field) -> None:
         sent = list(field.data or ()) + list(self.districts.data or ())
-        if any(not value.isdigit() for value in sent):
+        # ASCII digits ("²" passes isdigit()); the range is the choices' own.
+        if any(not (value.isascii() and value.isdigit()) for value in sent):
             raise ValidationError(_l("Choose tambons from the list."))
         allowed = {choice.value for choice in field.choices}
         if not set(field.data or ()) <= allowed:

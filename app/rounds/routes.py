@@ -12,7 +12,7 @@ from app.i18n import current_lang
 from app.instruments.store import latest_version
 from app.models import Round, Tambon
 from app.round_facts import close_round, reopen_round
-from app.rounds.access import can_manage_round, round_for, round_listings
+from app.rounds.access import round_for, round_listings, round_scope
 from app.rounds.choices import offer_instruments, offer_tambons, rounds_with_answers
 from app.rounds.codes import code_taken, new_join_code
 from app.rounds.forms import RoundForm, today_typed
@@ -27,7 +27,6 @@ def index():
     return render_template(
         "rounds/index.html",
         listings=round_listings(current_user),
-        can_manage=can_manage_round,
         answered=rounds_with_answers(),
     )
 
@@ -49,13 +48,13 @@ def new():
 @bp.get("/<int:round_id>/join")
 @coordinator_required
 def join(round_id: int):
-    round_ = round_for(round_id)
+    scope = round_scope(round_id)
     return render_template(
         "rounds/join.html",
-        round_=round_,
-        link=public_url("assess.roster", code=round_.join_code),
+        round_=scope.round,
+        link=public_url("assess.roster", code=scope.round.join_code),
         address=link_address(),
-        can_manage=can_manage_round(current_user, round_),
+        can_manage=scope.manages,
     )
 
 

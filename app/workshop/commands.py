@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Round
+from app.numbers import whole_number
 from app.workshop import files
 from app.workshop.answers import export_answers
 from app.workshop.merge import Merged, import_answers
@@ -29,10 +30,13 @@ def _round(which: str) -> Round:
     """A round by id or join code."""
     query = select(Round).filter_by(join_code=which.strip().upper())
     round_ = db.session.execute(query).scalar_one_or_none()
-    if round_ is None and which.isdigit():
-        round_ = db.session.get(Round, int(which))
+    # An id is ASCII digits in an id's range; "²" or a huge number is a code nobody has.
+    if round_ is None and (number := whole_number(which)) is not None:
+        round_ = db.session.get(Round, number)
     if round_ is None:
-        raise click.ClickException(f"No round with id or join code {which}.")
+        raise click.ClickException(
+            f"No round with id or join code {which}: an id is a whole number written with 0-9."
+        )
     return round_
 
 
