@@ -108,6 +108,10 @@ def _delete_units(session: Session, round_id: int, tambon_ids: set[int]) -> None
 
 def _write_items(session: Session, round_: Round, tambon_ids: list[int]) -> None:
     """The item summaries of these tambons, from their ratings (as the people answered)."""
+    instrument = (
+        round_.instrument_version.instrument
+    )  # first: a round it cannot read writes nothing
+    expected = {item.code: dict(item.expected) for item in instrument.items}
     query = (
         select(Response.tambon_id, Response.facilitator_id, Response.roles_text,
                Rating.item_code, Rating.current_level, Rating.target_level)
@@ -119,8 +123,6 @@ def _write_items(session: Session, round_: Round, tambon_ids: list[int]) -> None
     for tid, fid, roles, item, current, target in session.execute(query):
         answers[tid].append(Answer(fid, str(tid), item, float(current), float(target)))
         people.setdefault(fid, Person(fid, "", str(tid), frozenset(roles_from_text(roles))))
-    instrument = round_.instrument_version.instrument
-    expected = {item.code: dict(item.expected) for item in instrument.items}
     rows = [
         {"round_id": round_.id, "tambon_id": tid, "item_code": s.item, "respondents": s.respondents,
          "current_sum2": s.current_sum2, "target_sum2": s.target_sum2,

@@ -143,7 +143,10 @@ def test_first_answers_are_stored_whole_or_not_at_all(world_app, place):
             return
         assert _saved_link(first, sub) == _saved_link(again, sub)  # the retry: same answer
         assert stored == Stored(expected, 1, expected)
-        grown = {"response": 1, "rating": len(CODES), "response_revision": 1}
+        # One response summary too; the tambon's item summaries: one per item once answered.
+        grown = {"response": 1, "rating": len(CODES), "response_revision": 1,
+                 "response_summary": 1,
+                 "item_summary": len(CODES) - before["item_summary"]}  # fmt: skip
         assert _counts(world_app) == {t: n + grown.get(t, 0) for t, n in before.items()}
         tally["stored"] += 1
 
