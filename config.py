@@ -69,3 +69,11 @@ class Config:
     COMPRESS_ALGORITHM = ["br", "gzip"]
     COMPRESS_ALGORITHM_STREAMING = ["br", "gzip"]
     COMPRESS_BR_LEVEL = 5  # the form page: 6.3 KB instead of 7.1 KB at level 4, in ~2 ms
+    # Who can learn from whom: recomputed by a worker after answers arrive (1), or in the
+    # request (0). Unset: in the background on PostgreSQL, in the request on SQLite (a laptop
+    # runs no worker); never in the background on SQLite. See README, "Background work".
+    PAIRING_IN_BACKGROUND = {"1": True, "0": False}.get(os.environ.get("PAIRING_IN_BACKGROUND", ""))
+    # Even then a scope of at most this many respondents is paired in the request. Pairing
+    # and keeping it, measured on bench/province.py rounds (SQLite / PostgreSQL): one tambon
+    # 0.05 s; 500 people 0.4 / 0.6 s; 2,000 people 1.8 / 3.1 s; 10,000 people 18 s (PG).
+    PAIRING_IN_REQUEST_UP_TO = int(os.environ.get("PAIRING_IN_REQUEST_UP_TO", "300") or 300)

@@ -55,6 +55,7 @@ def _register_features(app: Flask) -> None:
         health,
         i18n,
         main,
+        pairing,
         roster,
         rounds,
         security,
@@ -81,4 +82,5 @@ def _register_features(app: Flask) -> None:
     backup.init_app(app)
     workshop.init_app(app)
     summaries.init_app(app)
+    pairing.init_app(app)
     unavailable.init_app(app)

@@ -6,6 +6,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from app.pairing.jobs import not_the_queue
+
 config = context.config
 # Keep the app's own loggers working when migrations run inside it (tests, `make run`).
 fileConfig(config.config_file_name, disable_existing_loggers=False)
@@ -36,6 +38,7 @@ def run_migrations_online():
 
     conf_args = dict(current_app.extensions["migrate"].configure_args)
     conf_args.setdefault("process_revision_directives", skip_empty_autogenerate)
+    conf_args.setdefault("include_name", not_the_queue)  # `flask db migrate` leaves them be
     with target_db.engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:

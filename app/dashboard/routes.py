@@ -5,6 +5,7 @@ from functools import partial
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 
+from app import pairing
 from app.auth.access import coordinator_required
 from app.charts import FORMATS
 from app.collation import sort_key
@@ -14,7 +15,7 @@ from app.params import int_arg
 from . import figures
 from .gaps import COLUMN_ORDERS, gaps_view
 from .overview import percent, sorted_tallies, tambon_tallies
-from .pairs import pairs_view
+from .pairs import page_numbers, pairs_view
 from .progress import progress_view
 from .rounds import comparable_rounds, in_time_order, previous_round, same_instrument
 from .scope import Scope, round_scope, visible_tambon
@@ -112,20 +113,23 @@ def gaps(round_id: int):
 @bp.get("/rounds/<int:round_id>/pairs")
 @coordinator_required
 def pairs(round_id: int):
-    """Who can learn from whom, outside-training needs and learners waiting for a teacher."""
+    """Who can learn from whom, outside-training needs and learners waiting for a teacher,
+    as last computed for what the user may see (and when that was)."""
     scope = round_scope(round_id)
     tambon_id = int_arg(request.args, "tambon")
     if tambon_id is not None:
         visible_tambon(scope, tambon_id)
-    facts = scope.facts()
-    key = None if tambon_id is None else str(tambon_id)
-    view = pairs_view(facts, current_lang(), key, figures.page_number(request.args))
-    if view is None:
-        abort(404)
-    return render_template(
-        "dashboard/pairs.html", round=scope.round, facts=facts, view=view, tambon_id=tambon_id,
+    latest = pairing.latest(scope)
+    page = partial(
+        render_template, "dashboard/pairs.html", round=scope.round, latest=latest,
+        instrument=scope.round.instrument_version.instrument, tambon_id=tambon_id,
         choices=_tambon_choices(scope),
     )  # fmt: skip
+    if latest.result is None:  # being computed in the background: nothing to show yet
+        return page(view=None)
+    numbers = page_numbers(request.args)
+    view = pairs_view(latest.result, current_lang(), tambon_id, numbers) or abort(404)
+    return page(view=view)
 
 
 @bp.get("/rounds/<int:round_id>/progress")

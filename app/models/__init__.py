@@ -3,6 +3,7 @@
 from app.models.accounts import Coordinator, SignInFailure, SignInSession, coordinator_tambon
 from app.models.geography import District, Province, Tambon
 from app.models.instruments import InstrumentVersion
+from app.models.pairing import PairingLine, PairingResult
 from app.models.people import ROLES, TEAMS, Facilitator, FacilitatorChange, FacilitatorRole
 from app.models.rounds import (
     JoinCodeMiss,
@@ -25,6 +26,8 @@ __all__ = [
     "InstrumentVersion",
     "ItemSummary",
     "JoinCodeMiss",
+    "PairingLine",
+    "PairingResult",
     "Province",
     "Rating",
     "Response",
