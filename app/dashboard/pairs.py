@@ -14,6 +14,7 @@ from werkzeug.datastructures import MultiDict
 
 from app.extensions import db
 from app.models import PairingLine, PairingResult, Tambon
+from app.params import int_arg
 
 from .paging import Page, page_of
 
@@ -80,8 +81,8 @@ class PairsView:
 
 
 def page_numbers(args: MultiDict) -> dict[str, int]:
-    """The page number asked of each list (1 when not given or not a number)."""
-    return {kind: args.get(param, 1, type=int) for kind, param in PAGE_PARAMS.items()}
+    """The page number asked of each list (1 when not given; not a number: 400)."""
+    return {kind: int_arg(args, param, 1) for kind, param in PAGE_PARAMS.items()}
 
 
 def pairs_view(

@@ -1,16 +1,16 @@
 """Look back, look forward (เหลียวหลัง แลหน้า): two rounds of one instrument compared, per
 tambon and per facilitator, as the progress page shows it (plain data, no Flask)."""
 
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from app.collation import sort_key
-from app.round_facts import RoundFacts
-from app.scoring import ItemChange, PersonProgress, TeamItemProgress, progress
-from app.scoring.averages import mean
+from app.scoring import PersonProgress
+from app.scoring.averages import tie_key
+from app.summaries.progress import Rounds, changes_of, people_of, person_sums, team_sums
 
 from .paging import Page, page_of
+from .scope import Scope
 from .units import tambon_names
 
 PEOPLE_PER_PAGE = 100
@@ -45,85 +45,95 @@ class PersonChange:
 
 @dataclass(frozen=True, slots=True)
 class ProgressView:
+    """One page of each list: tambons, movers (who moved most first), and the people who
+    answered one round only; `page` counts the longest of them."""
+
     items: tuple[str, ...]
     tambons: tuple[TambonChange, ...]
-    movers: tuple[PersonChange, ...]  # who moved most first
+    page_movers: tuple[PersonChange, ...]
     page: Page
     only_earlier: tuple[tuple[str, str], ...]  # (name, tambon) in the earlier round only
     only_later: tuple[tuple[str, str], ...]
 
-    @property
-    def page_movers(self) -> Sequence[PersonChange]:
-        return self.page.of(self.movers)
 
-
-def progress_view(
-    earlier: RoundFacts, later: RoundFacts, lang: str, number: int
-) -> ProgressView | None:
-    """Changes from `earlier` to `later` (item order of the later round's instrument).
-
-    None when page `number` of the movers does not exist.
-    """
-    persons = {p.id: p for p in (*earlier.persons, *later.persons)}
-    items = later.item_order
-    found = progress(earlier.answers, later.answers, persons.values(), items)
-    page = page_of(len(found.movers), PEOPLE_PER_PAGE, number)
+def progress_view(earlier: Scope, later: Scope, lang: str, number: int) -> ProgressView | None:
+    """Changes from `earlier` to `later` (item order of the later round's instrument), read
+    as sums from the database; None when page `number` does not exist."""
+    units = later.units()
+    items = units.item_order
+    rounds = Rounds(earlier.round.id, later.round.id, earlier.tambon_ids, later.tambon_ids, items)
+    in_a = people_of(earlier.round.id, earlier.tambon_ids, items)
+    in_b = people_of(later.round.id, later.tambon_ids, items)
+    places = {**tambon_names(earlier.units(), lang), **tambon_names(units, lang)}
+    movers = _movers(in_a.keys() & in_b.keys(), in_b, person_sums(rounds))
+    tambons = _tambons(team_sums(rounds), movers, places, items, lang)
+    only_a = _named(in_a.keys() - in_b.keys(), in_a, places)
+    only_b = _named(in_b.keys() - in_a.keys(), in_b, places)
+    longest = max(len(movers), len(tambons), len(only_a), len(only_b))
+    page = page_of(longest, PEOPLE_PER_PAGE, number)
     if page is None:
         return None
-    places = {**tambon_names(earlier, lang), **tambon_names(later, lang)}
-    by_person = _group(found.changes, lambda c: c.person)
-    movers = tuple(_person(m, by_person[m.person], places, items) for m in found.movers)
-    by_unit = _group(found.changes, lambda c: c.unit)
-    teams = _group(found.teams, lambda t: t.unit)
-    tambons = tuple(
-        _tambon(places[unit], by_unit[unit], teams[unit], items)
-        for unit in sorted(by_unit, key=lambda unit: (sort_key(places[unit], lang), int(unit)))
-    )
-
-    def named(ids) -> tuple[tuple[str, str], ...]:
-        return tuple((persons[i].name, places[persons[i].unit]) for i in ids)
-
+    shown = page.of(movers)
+    changes = changes_of(rounds, [m.person for m in shown])
     return ProgressView(
-        items, tambons, movers, page, named(found.only_in_a), named(found.only_in_b)
+        items,
+        tuple(page.of(tambons)),
+        tuple(_person(m, changes[m.person], places, items) for m in shown),
+        page,
+        tuple(page.of(only_a)),
+        tuple(page.of(only_b)),
     )
 
 
-def _group(rows: Sequence, key: Callable) -> dict:
-    groups: dict = defaultdict(list)
-    for row in rows:
-        groups[key(row)].append(row)
-    return groups
+def _movers(both, later: dict, sums: dict) -> list[PersonProgress]:
+    """Everyone in both rounds, who moved most first (the scoring's order)."""
+    rows = []
+    for pid in both:
+        name, tid = later[pid]
+        count, change = sums.get(pid, (0, 0.0))
+        rows.append(PersonProgress(pid, name, str(tid), count, change / count if count else None))
+    rows.sort(key=lambda r: (r.mean_change is None, -tie_key(r.mean_change or 0.0), -r.items,
+                             r.name, r.person))  # fmt: skip
+    return rows
+
+
+def _tambons(sums, movers, places, items, lang) -> list[TambonChange]:
+    """A tambon's team means before and after per item, over the people in both rounds."""
+    by_tambon: dict[str, dict[str, tuple]] = defaultdict(dict)
+    for tid, item, n, before, after in sums:
+        by_tambon[str(tid)][item] = (n, before, after)
+    people = Counter(m.unit for m in movers if m.items)
+    rows = []
+    for unit, found in sorted(
+        by_tambon.items(), key=lambda u: (sort_key(places[u[0]], lang), int(u[0]))
+    ):
+        cells = [found.get(item) for item in items]
+        n = sum(c[0] for c in cells if c)
+        moved = sum(c[2] - c[1] for c in cells if c)
+        rows.append(TambonChange(
+            name=places[unit],
+            people=people[unit],
+            before=tuple(c and c[1] / c[0] for c in cells),
+            after=tuple(c and c[2] / c[0] for c in cells),
+            changes=tuple(c and (c[2] - c[1]) / c[0] for c in cells),
+            mean_change=moved / n if n else None,
+        ))  # fmt: skip
+    return rows
+
+
+def _named(ids, people: dict, places: dict) -> list[tuple[str, str]]:
+    """(name, tambon) of these people, by name in dictionary order, then id."""
+    ordered = sorted(ids, key=lambda pid: (sort_key(people[pid][0]), pid))
+    return [(people[pid][0], places[str(people[pid][1])]) for pid in ordered]
 
 
 def _person(
-    mover: PersonProgress,
-    changes: Sequence[ItemChange],
-    places: dict[str, str],
-    items: Sequence[str],
+    mover: PersonProgress, changes: dict[str, float], places: dict[str, str], items
 ) -> PersonChange:
-    by_item = {c.item: c.change for c in changes}
     return PersonChange(
         mover.name,
         places[mover.unit],
-        tuple(by_item.get(item) for item in items),
+        tuple(changes.get(item) for item in items),
         mover.items,
         mover.mean_change,
-    )
-
-
-def _tambon(
-    name: str,
-    changes: Sequence[ItemChange],
-    teams: Sequence[TeamItemProgress],
-    items: Sequence[str],
-) -> TambonChange:
-    by_item = {t.item: t for t in teams}
-    rows = [by_item.get(item) for item in items]
-    return TambonChange(
-        name=name,
-        people=len({c.person for c in changes}),
-        before=tuple(t and t.before for t in rows),
-        after=tuple(t and t.after for t in rows),
-        changes=tuple(t and t.change for t in rows),
-        mean_change=mean(c.change for c in changes),
     )

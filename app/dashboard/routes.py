@@ -153,7 +153,7 @@ def progress(round_id: int):
     if not same_instrument(other.round, scope.round):
         return page(refused=other.round), 400
     earlier, later = in_time_order(other, scope)
-    view = progress_view(earlier.facts(), later.facts(), current_lang(), number) or abort(404)
+    view = progress_view(earlier, later, current_lang(), number) or abort(404)
     return page(view=view, earlier=earlier.round, later=later.round)
 
 

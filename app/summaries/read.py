@@ -8,12 +8,20 @@ from collections.abc import Collection, Sequence
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import ItemSummary, Rating, Response, ResponseSummary, TambonSummary
+from app.models import ItemSummary, Rating, Response, ResponseSummary, TambonSummary, round_tambon
 from app.scoring import ItemProfile, Level, TeamProfile
 
 # A sum of doubled levels becomes a sum of levels exactly (halves), then a mean: the bits
 # of `math.fsum(levels) / n`, which `app.scoring.averages.mean` computes.
 Row = tuple
+
+
+def in_tambons(column, round_id: int, tambon_ids: Collection[int] | None):
+    """`column` (a tambon id) is one of `tambon_ids`, or (None) one of the round's tambons:
+    an answer given for a tambon the round no longer holds counts nowhere, as in the facts."""
+    if tambon_ids is not None:
+        return column.in_(list(tambon_ids))
+    return column.in_(select(round_tambon.c.tambon_id).where(round_tambon.c.round_id == round_id))
 
 
 def _mean(sum2: int, n: int) -> float | None:
@@ -133,8 +141,7 @@ def respondents(round_id: int, tambon_ids: Collection[int] | None) -> list[tuple
         .join(ResponseSummary, ResponseSummary.response_id == Response.id)
         .where(Response.round_id == round_id, ResponseSummary.items > 0)
     )  # fmt: skip
-    if tambon_ids is not None:
-        query = query.where(Response.tambon_id.in_(list(tambon_ids)))
+    query = query.where(in_tambons(Response.tambon_id, round_id, tambon_ids))
     return [
         (rid, fid, name, tid, gap2 / 2) for rid, fid, name, tid, gap2 in db.session.execute(query)
     ]
@@ -147,8 +154,7 @@ def item_gaps(round_id: int, tambon_ids: Collection[int] | None, item: str) -> d
         .join(Response, Response.id == Rating.response_id)
         .where(Response.round_id == round_id, Rating.item_code == item)
     )
-    if tambon_ids is not None:
-        query = query.where(Response.tambon_id.in_(list(tambon_ids)))
+    query = query.where(in_tambons(Response.tambon_id, round_id, tambon_ids))
     return {rid: float(gap) for rid, gap in db.session.execute(query)}
 
 

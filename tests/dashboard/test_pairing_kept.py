@@ -111,9 +111,11 @@ def test_needs_and_waiting_are_paged_like_the_pairs(in_request, client):
         assert all(row[2] == str(by_item[row[0]]) for row in need_rows)
     assert table(first, "waiting")[1][:2] == [waiting[0].item, waiting[0].learner_name]
     assert f'href="/rounds/{round_id}/pairs?needs_page=2"' in first
-    for bad in ("needs_page=99", "waiting_page=0", "page=-1", "waiting_page=10000000000000"):
-        assert client.get(f"{base}?{bad}").status_code == 404, bad
-    assert client.get(f"{base}?needs_page=x").status_code == 200  # not a number: page 1
+    for missing in ("needs_page=99", "waiting_page=0"):
+        assert client.get(f"{base}?{missing}").status_code == 404, missing
+    for odd in ("page=-1", "waiting_page=10000000000000", "needs_page=x"):  # not a page number
+        response = client.get(f"{base}?{odd}")
+        assert response.status_code == 400 and "จำนวนเต็ม" in response.text, odd
 
 
 def test_a_new_answer_makes_the_page_recompute_in_the_request(in_request, as_admin, tiny):

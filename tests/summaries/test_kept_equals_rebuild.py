@@ -1,13 +1,17 @@
 """The kept summaries equal a rebuild after any sequence of submissions, changes, merges,
 moves, deactivations and closings; and the figures read from them are the scoring's."""
 
+import math
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from app.collation import names_key
+from app.dashboard.gaps import gaps_view
 from app.dashboard.overview import tambon_tallies
+from app.dashboard.progress import progress_view
 from app.extensions import db
 from app.facilitators.changes import command_line
 from app.facilitators.merge import KEPT, merge, shared_rounds
@@ -21,8 +25,9 @@ from app.models import (
     TambonSummary,
 )
 from app.ratings import Answer, record
-from app.round_facts import close_round, load_round_facts, reopen_round
-from app.scoring import round_profile, team_levels, team_profiles
+from app.round_facts import close_round, load_round_facts, load_round_units, reopen_round
+from app.rounds.access import Scope
+from app.scoring import gap_matrix, progress, round_profile, team_levels, team_profiles
 from app.summaries import read
 from app.summaries.keep import rebuild_all
 from tests import builders
@@ -133,6 +138,7 @@ def test_the_kept_summaries_equal_a_rebuild_after_any_changes(app, instruments, 
         assert kept == _rebuilt()
         for round_id in world["rounds"]:
             _same_figures(db.session.get(Round, round_id))
+        _same_progress(*(db.session.get(Round, r) for r in world["rounds"]))
 
 
 def _same_figures(round_: Round) -> None:
@@ -153,6 +159,19 @@ def _same_figures(round_: Round) -> None:
     assert read.unit_profiles(round_.id, units, order) == reference
     answered = team_profiles(facts.answers, facts.persons, order, expected)
     assert read.unit_levels(round_.id, None) == team_levels(answered)
+    view = gaps_view(load_round_units(round_), "th", "instrument", "total", 1)
+    assert view.columns == round_profile(facts.answers, facts.persons, order, expected).items
+    matrix = gap_matrix(facts.answers, facts.persons, order)
+    place = {key: t.name_th for key, t in facts.tambons.items()}
+
+    def by_total(r):
+        total = math.fsum(g for g in r.gaps if g is not None)
+        return (-total, *names_key(place[r.unit], r.name), r.person)
+
+    reference = sorted(matrix.rows, key=by_total)
+    assert [(line.person, line.gaps) for line in view.page_lines] == [
+        (r.person, r.gaps) for r in reference[:100]
+    ]
     tallies = {t.tambon.id: (t.answered, t.roster) for t in tambon_tallies(round_, None)}
     assert tallies == {
         int(key): (
@@ -161,3 +180,26 @@ def _same_figures(round_: Round) -> None:
         )
         for key in facts.tambons
     }
+
+
+def _same_progress(earlier: Round, later: Round) -> None:
+    """The progress page's sums are the scoring's progress of the same two rounds."""
+    a, b = load_round_facts(earlier), load_round_facts(later)
+    persons = {p.id: p for p in (*a.persons, *b.persons)}
+    found = progress(a.answers, b.answers, persons.values(), b.item_order)
+    view = progress_view(Scope(earlier, None), Scope(later, None), "th", 1)
+    assert [(m.name, m.items, m.mean_change) for m in view.page_movers] == [
+        (m.name, m.items, m.mean_change) for m in found.movers[:100]
+    ]
+    teams = {(t.unit, t.item): (t.before, t.after, t.change) for t in found.teams}
+    names = {key: t.name_th for key, t in b.tambons.items()}
+    shown = {
+        (unit, item): (before, after, change)
+        for t in view.tambons
+        for unit in [next(k for k, n in names.items() if n == t.name)]
+        for item, before, after, change in zip(view.items, t.before, t.after, t.changes)
+        if before is not None
+    }
+    assert shown == teams
+    assert len(view.only_earlier) == len(found.only_in_a)
+    assert len(view.only_later) == len(found.only_in_b)

@@ -1,0 +1,105 @@
+"""Two rounds of one instrument compared in SQL: the same facilitators' current levels
+joined by person and item and summed per tambon and item and per person, so the progress
+page reads sums and one page of people, never both rounds whole.
+
+The figures are those `app.scoring.progress` computes from the answers (tests/summaries):
+levels are halves, so the sums are exact and a mean made from them has the scoring's bits.
+"""
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import aliased
+
+from app.extensions import db
+from app.models import Rating, Response
+
+from .read import in_tambons
+
+
+@dataclass(frozen=True)
+class Rounds:
+    """The earlier and later round, the tambons visible in each (None: all), the items."""
+
+    earlier: int
+    later: int
+    earlier_tambons: Collection[int] | None
+    later_tambons: Collection[int] | None
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Join:
+    ra: type
+    rb: type
+    a: type
+    b: type
+
+
+def _join(rounds: Rounds, columns) -> tuple:
+    """(query, aliases): each (person, item) answered in both rounds; the later response
+    `rb` and rating `b`, the earlier `ra` and `a`. A person counts in their later tambon."""
+    j = _Join(aliased(Response), aliased(Response), aliased(Rating), aliased(Rating))
+    query = (
+        select(*columns(j))
+        .select_from(j.rb)
+        .join(j.b, j.b.response_id == j.rb.id)
+        .join(
+            j.ra, and_(j.ra.facilitator_id == j.rb.facilitator_id, j.ra.round_id == rounds.earlier)
+        )
+        .join(j.a, and_(j.a.response_id == j.ra.id, j.a.item_code == j.b.item_code))
+        .where(j.rb.round_id == rounds.later, j.b.item_code.in_(rounds.items))
+    )
+    return _visible(query, j.ra, j.rb, rounds), j
+
+
+def _visible(query, ra, rb, rounds: Rounds):
+    query = query.where(in_tambons(rb.tambon_id, rounds.later, rounds.later_tambons))
+    return query.where(in_tambons(ra.tambon_id, rounds.earlier, rounds.earlier_tambons))
+
+
+def team_sums(rounds: Rounds) -> list[tuple[int, str, int, float, float]]:
+    """(later tambon id, item, answers in both, Σ current before, Σ current after)."""
+    query, j = _join(
+        rounds,
+        lambda j: (j.rb.tambon_id, j.b.item_code, func.count(),
+                   func.sum(j.a.current_level), func.sum(j.b.current_level)),
+    )  # fmt: skip
+    rows = db.session.execute(query.group_by(j.rb.tambon_id, j.b.item_code))
+    return [(tid, item, n, float(before), float(after)) for tid, item, n, before, after in rows]
+
+
+def person_sums(rounds: Rounds) -> dict[int, tuple[int, float]]:
+    """Person id -> (items answered in both, Σ change of current level)."""
+    query, j = _join(
+        rounds,
+        lambda j: (j.rb.facilitator_id, func.count(),
+                   func.sum(j.b.current_level - j.a.current_level)),
+    )  # fmt: skip
+    rows = db.session.execute(query.group_by(j.rb.facilitator_id))
+    return {pid: (n, float(change)) for pid, n, change in rows}
+
+
+def changes_of(rounds: Rounds, people: Collection[int]) -> dict[int, dict[str, float]]:
+    """Person id -> item -> change of current level, for a page of people."""
+    query, j = _join(
+        rounds, lambda j: (j.rb.facilitator_id, j.b.item_code, j.a.current_level, j.b.current_level)
+    )
+    found: dict[int, dict[str, float]] = {pid: {} for pid in people}
+    for pid, item, before, after in db.session.execute(
+        query.where(j.rb.facilitator_id.in_(list(people)))
+    ):
+        found[pid][item] = float(after) - float(before)
+    return found
+
+
+def people_of(round_id: int, tambons: Collection[int] | None, items) -> dict[int, tuple[str, int]]:
+    """Person id -> (name, tambon id) as they answered, of everyone who answered one of
+    `items` in the round's visible tambons."""
+    answered = exists().where(Rating.response_id == Response.id, Rating.item_code.in_(items))
+    query = select(Response.facilitator_id, Response.name, Response.tambon_id).where(
+        Response.round_id == round_id, answered
+    )
+    query = query.where(in_tambons(Response.tambon_id, round_id, tambons))
+    return {pid: (name, tid) for pid, name, tid in db.session.execute(query)}
