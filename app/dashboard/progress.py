@@ -62,22 +62,26 @@ def progress_view(earlier: Scope, later: Scope, lang: str, number: int) -> Progr
     units = later.units()
     items = units.item_order
     rounds = Rounds(earlier.round.id, later.round.id, earlier.tambon_ids, later.tambon_ids, items)
-    in_a = people_of(earlier.round.id, earlier.tambon_ids, items)
-    in_b = people_of(later.round.id, later.tambon_ids, items)
+    in_a = people_of(earlier.round.id, earlier.tambon_ids)
+    in_b = people_of(later.round.id, later.tambon_ids)
     places = {**tambon_names(earlier.units(), lang), **tambon_names(units, lang)}
-    movers = _movers(in_a.keys() & in_b.keys(), in_b, person_sums(rounds))
-    tambons = _tambons(team_sums(rounds), movers, places, items, lang)
+    both = in_a.keys() & in_b.keys()
+    movers = _movers(both, in_b, person_sums(rounds, both))
+    moved = Counter(unit for _, _, _, unit, count, _ in movers if count)
+    units_moved = sorted(moved, key=lambda unit: (sort_key(places[unit], lang), int(unit)))
     only_a = _named(in_a.keys() - in_b.keys(), in_a, places)
     only_b = _named(in_b.keys() - in_a.keys(), in_b, places)
-    longest = max(len(movers), len(tambons), len(only_a), len(only_b))
+    longest = max(len(movers), len(units_moved), len(only_a), len(only_b))
     page = page_of(longest, PEOPLE_PER_PAGE, number)
     if page is None:
         return None
-    shown = page.of(movers)
+    shown = [PersonProgress(*row[1:]) for row in page.of(movers)]
     changes = changes_of(rounds, [m.person for m in shown])
+    page_units = list(page.of(units_moved))
+    sums = team_sums(rounds, [int(unit) for unit in page_units])
     return ProgressView(
         items,
-        tuple(page.of(tambons)),
+        _tambons(sums, page_units, moved, places, items),
         tuple(_person(m, changes[m.person], places, items) for m in shown),
         page,
         tuple(page.of(only_a)),
@@ -85,28 +89,29 @@ def progress_view(earlier: Scope, later: Scope, lang: str, number: int) -> Progr
     )
 
 
-def _movers(both, later: dict, sums: dict) -> list[PersonProgress]:
-    """Everyone in both rounds, who moved most first (the scoring's order)."""
+def _movers(both, later: dict, sums: dict) -> list[tuple]:
+    """Everyone in both rounds, who moved most first (the scoring's order), as
+    (sort key, person id, name, tambon key, items, mean change): plain tuples, as a
+    national round has tens of thousands."""
     rows = []
     for pid in both:
         name, tid = later[pid]
         count, change = sums.get(pid, (0, 0.0))
-        rows.append(PersonProgress(pid, name, str(tid), count, change / count if count else None))
-    rows.sort(key=lambda r: (r.mean_change is None, -tie_key(r.mean_change or 0.0), -r.items,
-                             r.name, r.person))  # fmt: skip
+        mean = change / count if count else None
+        key = (mean is None, -tie_key(mean or 0.0), -count, name, pid)
+        rows.append((key, pid, name, str(tid), count, mean))
+    rows.sort()
     return rows
 
 
-def _tambons(sums, movers, places, items, lang) -> list[TambonChange]:
-    """A tambon's team means before and after per item, over the people in both rounds."""
+def _tambons(sums, units, people: Counter, places, items) -> tuple[TambonChange, ...]:
+    """Each tambon's team means before and after per item, over the people in both rounds."""
     by_tambon: dict[str, dict[str, tuple]] = defaultdict(dict)
     for tid, item, n, before, after in sums:
         by_tambon[str(tid)][item] = (n, before, after)
-    people = Counter(m.unit for m in movers if m.items)
     rows = []
-    for unit, found in sorted(
-        by_tambon.items(), key=lambda u: (sort_key(places[u[0]], lang), int(u[0]))
-    ):
+    for unit in units:
+        found = by_tambon[unit]
         cells = [found.get(item) for item in items]
         n = sum(c[0] for c in cells if c)
         moved = sum(c[2] - c[1] for c in cells if c)
@@ -118,7 +123,7 @@ def _tambons(sums, movers, places, items, lang) -> list[TambonChange]:
             changes=tuple(c and (c[2] - c[1]) / c[0] for c in cells),
             mean_change=moved / n if n else None,
         ))  # fmt: skip
-    return rows
+    return tuple(rows)
 
 
 def _named(ids, people: dict, places: dict) -> list[tuple[str, str]]:

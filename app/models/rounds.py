@@ -52,7 +52,7 @@ class Round(db.Model):
     closed_at: Mapped[datetime | None]
     # Who was still waited for when the round closed ({id, name, tambon_id, roles} each): a
     # closed round's "answered N of M" never changes with the roster (round_facts).
-    roster_at_close: Mapped[list | None] = mapped_column(JSON, deferred=True)
+    roster_at_close: Mapped[list | None] = mapped_column(JSON)
     # Bumped in the transaction of every change to its answers or roster (app.summaries):
     # with a chart's parameters it names the chart, so a cached chart costs one small query.
     revision: Mapped[int] = mapped_column(default=0, server_default="0")

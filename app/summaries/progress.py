@@ -9,11 +9,11 @@ levels are halves, so the sums are exact and a mean made from them has the scori
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
 from app.extensions import db
-from app.models import Rating, Response
+from app.models import Rating, Response, ResponseSummary
 
 from .read import in_tambons
 
@@ -59,19 +59,44 @@ def _visible(query, ra, rb, rounds: Rounds):
     return query.where(in_tambons(ra.tambon_id, rounds.earlier, rounds.earlier_tambons))
 
 
-def team_sums(rounds: Rounds) -> list[tuple[int, str, int, float, float]]:
-    """(later tambon id, item, answers in both, Σ current before, Σ current after)."""
+def team_sums(rounds: Rounds, tambons: Collection[int]) -> list[tuple[int, str, int, float, float]]:
+    """(later tambon id, item, answers in both, Σ current before, Σ current after) of these
+    tambons (a page of them)."""
     query, j = _join(
         rounds,
         lambda j: (j.rb.tambon_id, j.b.item_code, func.count(),
                    func.sum(j.a.current_level), func.sum(j.b.current_level)),
     )  # fmt: skip
+    query = query.where(j.rb.tambon_id.in_(list(tambons)))
     rows = db.session.execute(query.group_by(j.rb.tambon_id, j.b.item_code))
     return [(tid, item, n, float(before), float(after)) for tid, item, n, before, after in rows]
 
 
-def person_sums(rounds: Rounds) -> dict[int, tuple[int, float]]:
-    """Person id -> (items answered in both, Σ change of current level)."""
+def person_sums(rounds: Rounds, both: Collection[int]) -> dict[int, tuple[int, float]]:
+    """Person id -> (items answered in both, Σ change of current level), for the people
+    `both` who answered both rounds: from their responses' kept change when the earlier
+    round is, for every one of them, their previous response (looking back one round, the
+    usual case), else from the two rounds' ratings joined."""
+    kept = _kept_changes(rounds)
+    if kept.keys() == set(both):
+        return kept
+    return _joined_changes(rounds)
+
+
+def _kept_changes(rounds: Rounds) -> dict[int, tuple[int, float]]:
+    ra, rb = aliased(Response), aliased(Response)
+    query = (
+        select(rb.facilitator_id, ResponseSummary.change_items, ResponseSummary.change_sum2)
+        .select_from(ResponseSummary)
+        .join(rb, rb.id == ResponseSummary.response_id)
+        .join(ra, ra.id == ResponseSummary.previous_id)
+        .where(ResponseSummary.round_id == rounds.later, ra.round_id == rounds.earlier)
+    )
+    rows = db.session.execute(_visible(query, ra, rb, rounds))
+    return {pid: (n, (sum2 or 0) / 2) for pid, n, sum2 in rows}
+
+
+def _joined_changes(rounds: Rounds) -> dict[int, tuple[int, float]]:
     query, j = _join(
         rounds,
         lambda j: (j.rb.facilitator_id, func.count(),
@@ -94,12 +119,13 @@ def changes_of(rounds: Rounds, people: Collection[int]) -> dict[int, dict[str, f
     return found
 
 
-def people_of(round_id: int, tambons: Collection[int] | None, items) -> dict[int, tuple[str, int]]:
-    """Person id -> (name, tambon id) as they answered, of everyone who answered one of
-    `items` in the round's visible tambons."""
-    answered = exists().where(Rating.response_id == Response.id, Rating.item_code.in_(items))
-    query = select(Response.facilitator_id, Response.name, Response.tambon_id).where(
-        Response.round_id == round_id, answered
+def people_of(round_id: int, tambons: Collection[int] | None) -> dict[int, tuple[str, int]]:
+    """Person id -> (name, tambon id) as they answered, of everyone who answered the round
+    in its visible tambons."""
+    query = (
+        select(Response.facilitator_id, Response.name, Response.tambon_id)
+        .join(ResponseSummary, ResponseSummary.response_id == Response.id)
+        .where(Response.round_id == round_id, ResponseSummary.items > 0)
     )
     query = query.where(in_tambons(Response.tambon_id, round_id, tambons))
     return {pid: (name, tid) for pid, name, tid in db.session.execute(query)}
