@@ -132,16 +132,22 @@ def tambons_for(facilitators: int) -> int:
 
 
 def post_populate(app, round_ids: list[int]) -> None:
-    """What the app keeps besides the answers, once they are in: the kept summaries, when
-    this version of the app has them (issue 12); nothing otherwise."""
+    """What the app keeps besides the answers, once they are in (the generator writes rows
+    past the session): the kept summaries, rebuilt; and the whole round's pairing, as the
+    background worker computes it (timed: the worker's time at this size)."""
+    from app.models import Round
+    from app.pairing import store
+    from app.summaries import rebuild_all
+
     with app.app_context():
-        try:
-            from app.summaries import rebuild_all
-        except ImportError:
-            pass
-        else:
-            rebuild_all(db.session)
+        rebuild_all(db.session)
         db.session.commit()
+        for round_id in round_ids:
+            start = time.perf_counter()
+            store.compute(db.session.get(Round, round_id), None)
+            db.session.commit()
+            print(f"  pairing of round {round_id} kept (the worker's job) in "
+                  f"{time.perf_counter() - start:.1f} s", flush=True)  # fmt: skip
 
 
 def prepared_app(url: str, facilitators: int) -> tuple:
