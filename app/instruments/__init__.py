@@ -1,6 +1,6 @@
 """Instruments as data: the TOML files in `instruments/`, parsed strictly into immutable objects."""
 
-from app.instruments.model import Domain, Instrument, Item, Level, Scale, Text
+from app.instruments.model import Domain, Instrument, Item, Scale, ScaleLevel, Text
 from app.instruments.parse import InstrumentError, Problem, load_directory, load_file
 
 __all__ = [
@@ -8,9 +8,9 @@ __all__ = [
     "Instrument",
     "InstrumentError",
     "Item",
-    "Level",
     "Problem",
     "Scale",
+    "ScaleLevel",
     "Text",
     "load_directory",
     "load_file",

@@ -25,14 +25,16 @@ class Text:
 
 
 @dataclass(frozen=True, slots=True)
-class Level:
+class ScaleLevel:
+    """One level of the scale (1–5) and its name."""
+
     value: int
     name: Text
 
 
 @dataclass(frozen=True, slots=True)
 class Scale:
-    levels: tuple[Level, ...]
+    levels: tuple[ScaleLevel, ...]
     half_steps: bool
 
     def choices(self) -> tuple[float, ...]:
@@ -70,9 +72,15 @@ class Item:
         return self.indicators[level - LEVELS[0]]
 
     def expected_for(self, roles) -> int | None:
-        """The expected level for someone holding `roles`: the highest their roles set."""
-        levels = [self.expected[r] for r in roles if r in self.expected]
-        return max(levels) if levels else None
+        """The expected level for someone holding `roles` (see `expected_level`)."""
+        return expected_level(self.expected, roles)
+
+
+def expected_level(expected: Mapping[str, int], roles) -> int | None:
+    """The one rule: the expected level of someone holding `roles` is the highest their roles
+    set (role -> level in `expected`); None when none of their roles has one."""
+    levels = [expected[r] for r in roles if r in expected]
+    return max(levels) if levels else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +123,7 @@ class Instrument:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Instrument":
-        levels = tuple(Level(v, Text(**t)) for v, t in zip(LEVELS, data["scale"]["levels"]))
+        levels = tuple(ScaleLevel(v, Text(**t)) for v, t in zip(LEVELS, data["scale"]["levels"]))
         return cls(
             key=data["key"],
             version=data["version"],

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from app.instruments.model import LEVELS, ROLES, Domain, Instrument, Item, Level, Scale, Text
+from app.instruments.model import LEVELS, ROLES, Domain, Instrument, Item, Scale, ScaleLevel, Text
 from app.numbers import whole_number
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -236,7 +236,7 @@ def _scale(check: _Checker, value) -> Scale | None:
     names = {v: check.text(where, f"levels.{v}", t) for v, t in (levels or {}).items()}
     if not isinstance(half_steps, bool) or levels is None or None in names.values():
         return None
-    return Scale(tuple(Level(v, names[v]) for v in LEVELS), half_steps)
+    return Scale(tuple(ScaleLevel(v, names[v]) for v in LEVELS), half_steps)
 
 
 def _array_of_tables(check: _Checker, key: str, value) -> list[dict]:

@@ -4,7 +4,9 @@ Inputs are `Answer`, `Person` and expected levels (see facts.py); outputs are fr
 dataclasses and tuples in a documented, deterministic order.
 """
 
-from .facts import LEARNER_MIN_GAP, ROLES, Answer, ExpectedLevels, Person, roster
+from app.instruments.model import ROLES  # the one role table: the instrument's
+
+from .facts import LEARNER_MIN_GAP, Answer, ExpectedLevels, Person, roster
 from .gaps import GapMatrix, GapRow, by_priority, gap_matrix, priority_key, training_list
 from .levels import Level, LevelTable, UnitKey, person_levels, team_levels
 from .pairing import DEFAULT_CAP, Pair, Pairing, TrainingNeed, Waiting, pair_learners

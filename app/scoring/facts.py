@@ -8,8 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.collation import sort_key
-
-ROLES = ("coordination", "meeting_process", "recording")
+from app.instruments.model import expected_level
 
 # item code -> role -> expected level; may be empty, and an item may lack some roles.
 ExpectedLevels = Mapping[str, Mapping[str, int]]
@@ -68,8 +67,7 @@ def roster(persons: Iterable[Person], answers: Iterable[Answer] = ()) -> dict[in
 
 def expected_for(person: Person, expected_of_item: Mapping[str, int]) -> int | None:
     """The expected level of `person` on one item: the highest over their roles, or None."""
-    levels = [expected_of_item[r] for r in person.roles if r in expected_of_item]
-    return max(levels) if levels else None
+    return expected_level(expected_of_item, person.roles)
 
 
 def answers_by_person_item(answers: Iterable[Answer]) -> dict[tuple[int, str], Answer]:
