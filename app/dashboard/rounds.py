@@ -28,10 +28,10 @@ def _when(round_: Round) -> tuple:
     return (round_.held_on, round_.id)
 
 
-def previous_round(round_: Round, others: list[Round]) -> int | None:
-    """The id of the latest round in `others` held before `round_` that shares a respondent
-    with it (look back), or None: a round that shares nobody has nothing to compare."""
-    return latest_earlier(round_, others, sharing_respondents(round_, others))
+def previous_round(scope: Scope, others: list[Round]) -> int | None:
+    """The id of the latest round in `others` held before the scope's round that shares a
+    respondent of the scope with it (look back), or None: nothing to compare."""
+    return latest_earlier(scope.round, others, sharing_respondents(scope, others))
 
 
 def latest_earlier(round_: Round, others: list[Round], sharing: set[int]) -> int | None:
@@ -40,11 +40,14 @@ def latest_earlier(round_: Round, others: list[Round], sharing: set[int]) -> int
     return max(earlier, key=_when).id if earlier else None
 
 
-def sharing_respondents(round_: Round, others: list[Round]) -> set[int]:
-    """The ids of the rounds in `others` where someone who answered `round_` answered too."""
+def sharing_respondents(scope: Scope, others: list[Round]) -> set[int]:
+    """The ids of the rounds in `others` where someone who answered the scope's round (in
+    the tambons it sees: a coordinator's cost follows their tambons) answered too."""
     if not others:
         return set()
-    people = select(Response.facilitator_id).where(Response.round_id == round_.id)
+    people = select(Response.facilitator_id).where(Response.round_id == scope.round.id)
+    if scope.tambon_ids is not None:
+        people = people.where(Response.tambon_id.in_(list(scope.tambon_ids)))
     query = select(Response.round_id).where(
         Response.round_id.in_([o.id for o in others]), Response.facilitator_id.in_(people)
     )

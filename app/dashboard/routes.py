@@ -143,7 +143,7 @@ def progress(round_id: int):
     if chosen == round_id:
         abort(400)
     if chosen is None:
-        chosen = previous_round(scope.round, others)
+        chosen = previous_round(scope, others)
     page = partial(
         render_template, "dashboard/progress.html", round=scope.round, others=others, chosen=chosen
     )
