@@ -37,10 +37,10 @@ def refresh_units(session: Session, round_id: int, tambon_ids: Collection[int]) 
     round_ = session.get(Round, round_id)
     if round_ is None or not tambon_ids:
         return
-    in_round = _round_tambon_ids(session, round_id)
     tambon_ids = set(tambon_ids)
+    in_round = _round_tambon_ids(session, round_id, tambon_ids)
     _delete_units(session, round_id, tambon_ids)
-    for chunk in _chunks(sorted(tambon_ids & in_round)):
+    for chunk in _chunks(sorted(in_round)):
         _write_items(session, round_, chunk)
         _write_tallies(session, round_, chunk)
 
@@ -93,9 +93,17 @@ def bump_revisions(session: Session, round_ids: Iterable[int]) -> None:
         )
 
 
-def _round_tambon_ids(session: Session, round_id: int) -> set[int]:
+def _round_tambon_ids(
+    session: Session, round_id: int, among: Collection[int] | None = None
+) -> set[int]:
+    """The round's tambon ids (only those `among` when given: a submission reads one)."""
     query = select(round_tambon.c.tambon_id).where(round_tambon.c.round_id == round_id)
-    return set(session.execute(query).scalars())
+    if among is None:
+        return set(session.execute(query).scalars())
+    found: set[int] = set()
+    for chunk in _chunks(sorted(among)):
+        found |= set(session.execute(query.where(round_tambon.c.tambon_id.in_(chunk))).scalars())
+    return found
 
 
 def _delete_units(session: Session, round_id: int, tambon_ids: set[int]) -> None:
@@ -165,11 +173,16 @@ def _waiting(session: Session, round_: Round, tambon_ids: list[int]) -> dict[int
             if person["tambon_id"] in wanted:
                 counts[person["tambon_id"]] += 1
         return counts
-    responded = select(Response.facilitator_id).where(Response.round_id == round_.id)
+    # NOT EXISTS by person, not NOT IN the round's responses: a submission reads its own
+    # tambon's people, not the 50,000 responses of a national round.
+    responded = (
+        select(Response.id)
+        .where(Response.round_id == round_.id, Response.facilitator_id == Facilitator.id)
+        .exists()
+    )
     query = (
         select(Facilitator.tambon_id, func.count(Facilitator.id))
-        .where(Facilitator.tambon_id.in_(tambon_ids), Facilitator.active)
-        .where(Facilitator.id.not_in(responded))
+        .where(Facilitator.tambon_id.in_(tambon_ids), Facilitator.active, ~responded)
         .group_by(Facilitator.tambon_id)
     )
     return dict(session.execute(query).all())
