@@ -31,7 +31,7 @@ class RoundUnits:
 
     @property
     def expected(self) -> ExpectedLevels:
-        return {item.code: dict(item.expected) for item in self.instrument.items}
+        return self.instrument.expected_levels
 
     @property
     def item_order(self) -> tuple[str, ...]:
@@ -67,7 +67,7 @@ class RoundFacts:
 
     @property
     def expected(self) -> ExpectedLevels:
-        return {item.code: dict(item.expected) for item in self.instrument.items}
+        return self.instrument.expected_levels
 
     @property
     def item_order(self) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ def person_profile(response: Response, instrument: Instrument) -> TeamProfile:
         Answer(person.id, person.unit, r.item_code, r.current_level, r.target_level)
         for r in response.ratings
     ]
-    expected = {item.code: dict(item.expected) for item in instrument.items}
+    expected = instrument.expected_levels
     return round_profile(answers, [person], instrument.item_codes, expected)
 
 

@@ -106,6 +106,11 @@ class Instrument:
     def item_codes(self) -> tuple[str, ...]:
         return tuple(i.code for i in self.items)
 
+    @property
+    def expected_levels(self) -> dict[str, dict[str, int]]:
+        """Item code -> role -> expected level: what the scoring takes as `expected`."""
+        return {item.code: dict(item.expected) for item in self.items}
+
     def to_dict(self) -> dict:
         """A JSON-ready dict that `from_dict` turns back into an equal instrument."""
         return {

@@ -119,7 +119,7 @@ def _write_items(session: Session, round_: Round, tambon_ids: list[int]) -> None
     instrument = (
         round_.instrument_version.instrument
     )  # first: a round it cannot read writes nothing
-    expected = {item.code: dict(item.expected) for item in instrument.items}
+    expected = instrument.expected_levels
     query = (
         select(Response.tambon_id, Response.facilitator_id, Response.roles_text,
                Rating.item_code, Rating.current_level, Rating.target_level)
