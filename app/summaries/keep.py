@@ -2,13 +2,15 @@
 change touched, in the transaction of that change (see watch.py), or rebuilt whole.
 
 Every function takes the session to work in, so the migration that created the summaries
-can fill them too. Units are tambons today.
+can fill them too. Units are tambons today. Statements go to the session's connection, not
+through the ORM: a submission holds SQLite's write lock while they run, and the ORM's
+bookkeeping per statement costs more than the statement (bench/workshop_burst.py).
 """
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -50,7 +52,7 @@ def refresh_rosters(session: Session, round_id: int) -> None:
     roster changed as a whole (closed, reopened)."""
     round_ = session.get(Round, round_id)
     tambon_ids = sorted(_round_tambon_ids(session, round_id))
-    session.execute(delete(TambonSummary).filter_by(round_id=round_id))
+    session.connection().execute(delete(TambonSummary).filter_by(round_id=round_id))
     for chunk in _chunks(tambon_ids):
         _write_tallies(session, round_, chunk)
 
@@ -60,25 +62,27 @@ def refresh_people(session: Session, facilitator_ids: Collection[int]) -> None:
     change reads the same person's previous one, so all of theirs are kept together)."""
     for chunk in _chunks(sorted(set(facilitator_ids))):
         responses = select(Response.id).where(Response.facilitator_id.in_(chunk))
-        session.execute(delete(ResponseSummary).where(ResponseSummary.response_id.in_(responses)))
-        rows = [_response_row(r) for r in _people_responses(session, chunk)]
+        session.connection().execute(
+            delete(ResponseSummary).where(ResponseSummary.response_id.in_(responses))
+        )
+        rows = [response_row(r) for r in _people_responses(session, chunk)]
         if rows:
-            session.execute(insert(ResponseSummary), rows)
+            session.connection().execute(insert(ResponseSummary), rows)
 
 
 def rebuild_round(session: Session, round_id: int) -> None:
     """Recompute every summary of round `round_id` from its ratings and roster."""
-    session.execute(delete(ItemSummary).filter_by(round_id=round_id))
-    session.execute(delete(TambonSummary).filter_by(round_id=round_id))
+    session.connection().execute(delete(ItemSummary).filter_by(round_id=round_id))
+    session.connection().execute(delete(TambonSummary).filter_by(round_id=round_id))
     refresh_units(session, round_id, _round_tambon_ids(session, round_id))
     people = select(Response.facilitator_id).where(Response.round_id == round_id)
-    refresh_people(session, list(session.execute(people).scalars()))
+    refresh_people(session, list(session.connection().execute(people).scalars()))
 
 
 def rebuild_all(session: Session) -> None:
     """Recompute the summaries of every round."""
-    session.execute(delete(ResponseSummary))
-    for round_id in session.execute(select(Round.id).order_by(Round.id)).scalars():
+    session.connection().execute(delete(ResponseSummary))
+    for round_id in session.connection().execute(select(Round.id).order_by(Round.id)).scalars():
         rebuild_round(session, round_id)
 
 
@@ -88,9 +92,14 @@ def bump_revisions(session: Session, round_ids: Iterable[int]) -> None:
     one round be kept by one transaction at a time (read after the lock, they see the
     other's committed answers)."""
     for round_id in sorted(set(round_ids)):
-        session.execute(
-            update(Round).where(Round.id == round_id).values(revision=Round.revision + 1)
-        )
+        session.connection().execute(_BUMP, {"round": round_id})
+
+
+_BUMP = (
+    update(Round.__table__)
+    .where(Round.__table__.c.id == bindparam("round"))
+    .values(revision=Round.__table__.c.revision + 1)
+)
 
 
 def _round_tambon_ids(
@@ -99,17 +108,19 @@ def _round_tambon_ids(
     """The round's tambon ids (only those `among` when given: a submission reads one)."""
     query = select(round_tambon.c.tambon_id).where(round_tambon.c.round_id == round_id)
     if among is None:
-        return set(session.execute(query).scalars())
+        return set(session.connection().execute(query).scalars())
     found: set[int] = set()
     for chunk in _chunks(sorted(among)):
-        found |= set(session.execute(query.where(round_tambon.c.tambon_id.in_(chunk))).scalars())
+        found |= set(
+            session.connection().execute(query.where(round_tambon.c.tambon_id.in_(chunk))).scalars()
+        )
     return found
 
 
 def _delete_units(session: Session, round_id: int, tambon_ids: set[int]) -> None:
     for table in (ItemSummary, TambonSummary):
         for chunk in _chunks(sorted(tambon_ids)):
-            session.execute(
+            session.connection().execute(
                 delete(table).where(table.round_id == round_id, table.tambon_id.in_(chunk))
             )
 
@@ -128,7 +139,7 @@ def _write_items(session: Session, round_: Round, tambon_ids: list[int]) -> None
     )  # fmt: skip
     answers: dict[int, list[Answer]] = defaultdict(list)
     people: dict[int, Person] = {}
-    for tid, fid, roles, item, current, target in session.execute(query):
+    for tid, fid, roles, item, current, target in session.connection().execute(query):
         answers[tid].append(Answer(fid, str(tid), item, float(current), float(target)))
         people.setdefault(fid, Person(fid, "", str(tid), frozenset(roles_from_text(roles))))
     rows = [
@@ -142,7 +153,7 @@ def _write_items(session: Session, round_: Round, tambon_ids: list[int]) -> None
         for s in item_sums(found, people, expected)
     ]  # fmt: skip
     if rows:
-        session.execute(insert(ItemSummary), rows)
+        session.connection().execute(insert(ItemSummary), rows)
 
 
 def _write_tallies(session: Session, round_: Round, tambon_ids: list[int]) -> None:
@@ -154,14 +165,14 @@ def _write_tallies(session: Session, round_: Round, tambon_ids: list[int]) -> No
         .where(select(Rating.response_id).where(Rating.response_id == Response.id).exists())
         .group_by(Response.tambon_id)
     )
-    done = {tid: (n, last) for tid, n, last in session.execute(answered)}
+    done = {tid: (n, last) for tid, n, last in session.connection().execute(answered)}
     waiting = _waiting(session, round_, tambon_ids)
     rows = []
     for tid in tambon_ids:
         count, last = done.get(tid, (0, None))
         rows.append({"round_id": round_.id, "tambon_id": tid, "answered": count,
                      "on_roster": count + waiting.get(tid, 0), "last_answer": last})  # fmt: skip
-    session.execute(insert(TambonSummary), rows)
+    session.connection().execute(insert(TambonSummary), rows)
 
 
 def _waiting(session: Session, round_: Round, tambon_ids: list[int]) -> dict[int, int]:
@@ -185,7 +196,7 @@ def _waiting(session: Session, round_: Round, tambon_ids: list[int]) -> dict[int
         .where(Facilitator.tambon_id.in_(tambon_ids), Facilitator.active, ~responded)
         .group_by(Facilitator.tambon_id)
     )
-    return dict(session.execute(query).all())
+    return dict(session.connection().execute(query).all())
 
 
 def _people_responses(session: Session, facilitator_ids: list[int]) -> list[dict]:
@@ -201,7 +212,17 @@ def _people_responses(session: Session, facilitator_ids: list[int]) -> list[dict
         .where(Response.facilitator_id.in_(facilitator_ids))
     )  # fmt: skip
     found: dict[int, dict] = {}
-    for rid, fid, round_id, tid, held_on, key, item, current, target in session.execute(query):
+    for (
+        rid,
+        fid,
+        round_id,
+        tid,
+        held_on,
+        key,
+        item,
+        current,
+        target,
+    ) in session.connection().execute(query):
         response = found.setdefault(rid, {"id": rid, "person": fid, "round_id": round_id,
                                           "tambon_id": tid, "when": (held_on, round_id),
                                           "key": key, "levels": {}, "gaps": []})  # fmt: skip
@@ -216,7 +237,8 @@ def _people_responses(session: Session, facilitator_ids: list[int]) -> list[dict
     return list(found.values())
 
 
-def _response_row(response: dict) -> dict:
+def response_row(response: dict) -> dict:
+    """The response summary of a response read by _people_responses."""
     previous = response["previous"]
     moved = change(response["levels"], previous["levels"]) if previous else None
     return {

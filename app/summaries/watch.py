@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Facilitator, Rating, Response, Round, Tambon, round_tambon
 
-from . import keep
+from . import add, keep
 
 KEY = "summaries.touched"
 # A facilitator's change to these touches the roster of the open rounds of their tambons.
@@ -38,6 +38,9 @@ class Touched:
     answerers: set[tuple[int, int]] = field(default_factory=set)
     changed_rounds: set[int] = field(default_factory=set)  # revision bumped
     renamed_tambons: set[int] = field(default_factory=set)  # revisions of their rounds bumped
+    # New responses, with their ratings: added by difference when nothing else changed.
+    arrivals: dict[int, Response] = field(default_factory=dict)
+    only_arrivals: bool = True
 
     def __bool__(self) -> bool:
         return bool(
@@ -75,10 +78,15 @@ def _note_response(found: Touched, response: Response) -> None:
     found.people |= _values(response, "facilitator_id")
 
 
-def _note_rating(session: Session, found: Touched, rating: Rating) -> None:
-    response = session.get(Response, rating.response_id) if rating.response_id else None
-    if response is not None:
-        _note_response(found, response)
+def _rating_response(session: Session, found: Touched, rating: Rating, flushed: dict):
+    """The response of a changed rating (None when it is gone)."""
+    if rating not in session.new or rating.response_id not in found.arrivals:
+        found.only_arrivals = False
+    # A response of this flush is not yet in the identity map: session.get would query.
+    response = flushed.get(rating.response_id)
+    if response is None and rating.response_id:
+        response = session.get(Response, rating.response_id)
+    return response
 
 
 def _note_facilitator(found: Touched, person: Facilitator, new_or_gone: bool) -> None:
@@ -101,19 +109,34 @@ def _note_round(found: Touched, round_: Round, new: bool) -> None:
 def after_flush(session: Session, _context) -> None:
     found = touched(session)
     deleted = set(map(id, session.deleted))
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        if obj in session.dirty and not session.is_modified(obj):
-            continue
+    changed = [
+        obj
+        for obj in (*session.new, *session.dirty, *session.deleted)
+        if obj not in session.dirty or session.is_modified(obj)
+    ]
+    flushed = {obj.id: obj for obj in changed if isinstance(obj, Response)}
+    found.arrivals |= {obj.id: obj for obj in session.new if isinstance(obj, Response)}
+    responses = {}  # each noted once, however many of its ratings changed
+    for obj in changed:
         if isinstance(obj, Response):
-            _note_response(found, obj)
+            # New in this transaction (a lazy load may flush it before its ratings are set).
+            found.only_arrivals &= obj.id in found.arrivals and id(obj) not in deleted
+            responses[id(obj)] = obj
         elif isinstance(obj, Rating):
-            _note_rating(session, found, obj)
+            response = _rating_response(session, found, obj, flushed)
+            if response is not None:
+                responses[id(response)] = response
         elif isinstance(obj, Facilitator):
+            found.only_arrivals = False
             _note_facilitator(found, obj, obj in session.new or id(obj) in deleted)
         elif isinstance(obj, Round) and id(obj) not in deleted:
+            found.only_arrivals = False
             _note_round(found, obj, obj in session.new)
         elif isinstance(obj, Tambon) and obj in session.dirty:
+            found.only_arrivals = False
             found.renamed_tambons.add(obj.id)
+    for response in responses.values():
+        _note_response(found, response)
 
 
 def before_commit(session: Session) -> None:
@@ -127,6 +150,8 @@ def before_commit(session: Session) -> None:
 
 
 def _keep(session: Session, found: Touched) -> None:
+    if _add_arrivals(session, found):
+        return
     units = set(found.units)
     for round_id, facilitator_id in found.answerers:
         person = session.get(Facilitator, facilitator_id)
@@ -150,6 +175,22 @@ def _keep(session: Session, found: Touched) -> None:
     for round_id, tambon_ids in sorted(by_round.items()):
         keep.refresh_units(session, round_id, tambon_ids)
     keep.refresh_people(session, _people(session, found.people))
+
+
+def _add_arrivals(session: Session, found: Touched) -> bool:
+    """Add the transaction's new responses by difference when they are all it changed and
+    each can be (see add.can_add); False to recompute instead."""
+    arrivals = list(found.arrivals.values())
+    if not (found.only_arrivals and arrivals):
+        return False
+    if not all(add.can_add(session, response) for response in arrivals):
+        return False
+    keep.bump_revisions(session, {response.round_id for response in arrivals})
+    for response in add.add(session, arrivals):
+        keep.refresh_units(session, response.round_id, {response.tambon_id})
+    later = add.summarise(session, arrivals)
+    keep.refresh_people(session, {response.facilitator_id for response in later})
+    return True
 
 
 def _people(session: Session, marked: set[int]) -> set[int]:
