@@ -30,8 +30,9 @@ from app.models.rounds import NOTE_MAX_LENGTH
 
 
 @dataclass(frozen=True, slots=True)
-class Answer:
-    """What a facilitator marked on one item."""
+class Mark:
+    """What a facilitator marked on one item, as sent: current and target level and a note.
+    Stored, it becomes a Rating; read back for the figures, an `app.scoring` Answer."""
 
     item_code: str
     current: float
@@ -82,7 +83,7 @@ def response_for_token(token: str) -> Response | None:
     return db.session.execute(query).scalar_one_or_none()
 
 
-def check_answers(instrument: Instrument, answers: list[Answer]) -> None:
+def check_answers(instrument: Instrument, answers: list[Mark]) -> None:
     """Raise AnswersRejected unless `answers` hold exactly one valid answer per item."""
     codes = [a.item_code for a in answers]
     if sorted(codes) != sorted(instrument.item_codes):
@@ -100,7 +101,7 @@ def check_answers(instrument: Instrument, answers: list[Answer]) -> None:
 def record(
     round_: Round,
     facilitator_id: int,
-    answers: list[Answer],
+    answers: list[Mark],
     submission_id: str,
     *,
     token: str | None = None,
@@ -214,7 +215,7 @@ def _keep_snapshot(response: Response, person, round_: Round) -> None:
         response.tambon_id = before
 
 
-def _ratings(instrument: Instrument, answers: list[Answer]) -> list[Rating]:
+def _ratings(instrument: Instrument, answers: list[Mark]) -> list[Rating]:
     position = {code: i for i, code in enumerate(instrument.item_codes)}
     return [
         Rating(
@@ -228,7 +229,7 @@ def _ratings(instrument: Instrument, answers: list[Answer]) -> list[Rating]:
     ]
 
 
-def _as_dict(answer: Answer) -> dict:
+def _as_dict(answer: Mark) -> dict:
     return {
         "item": answer.item_code,
         "current": answer.current,

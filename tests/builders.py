@@ -5,7 +5,7 @@ from itertools import count
 
 from app.extensions import db
 from app.models import Coordinator, District, Facilitator, Province, Round, Tambon
-from app.ratings import Answer
+from app.ratings import Mark
 
 _serial = count(1)
 
@@ -54,6 +54,6 @@ def coordinator(username: str, password: str = "correct horse battery", admin=Fa
     return account
 
 
-def answers(instrument, current: float = 2, target: float = 3, note: str = "") -> list[Answer]:
+def answers(instrument, current: float = 2, target: float = 3, note: str = "") -> list[Mark]:
     """The same answer on every item of `instrument`."""
-    return [Answer(code, current, target, note) for code in instrument.item_codes]
+    return [Mark(code, current, target, note) for code in instrument.item_codes]

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import InstrumentVersion, Rating, Response, ResponseRevision, Round
-from app.ratings import Answer, AnswersRejected, record, response_for_token
+from app.ratings import AnswersRejected, Mark, record, response_for_token
 from tests import builders
 
 
@@ -80,12 +80,12 @@ def test_a_new_submission_replaces_the_ratings_and_keeps_the_old_in_history(app,
     "change",
     [
         lambda a: a[:-1],  # an item missing
-        lambda a: [*a, Answer("K1", 2, 3)],  # an item twice
-        lambda a: [Answer(a[0].item_code, 2.5, 3), *a[1:]],  # half step where not allowed
-        lambda a: [Answer(a[0].item_code, 4, 3), *a[1:]],  # target below current
-        lambda a: [Answer(a[0].item_code, 2, 6), *a[1:]],  # outside the scale
-        lambda a: [Answer(a[0].item_code, 2, 3, "ก" * 1001), *a[1:]],  # note too long
-        lambda a: [Answer("ZZ9", 2, 3), *a[1:]],  # not an item of the instrument
+        lambda a: [*a, Mark("K1", 2, 3)],  # an item twice
+        lambda a: [Mark(a[0].item_code, 2.5, 3), *a[1:]],  # half step where not allowed
+        lambda a: [Mark(a[0].item_code, 4, 3), *a[1:]],  # target below current
+        lambda a: [Mark(a[0].item_code, 2, 6), *a[1:]],  # outside the scale
+        lambda a: [Mark(a[0].item_code, 2, 3, "ก" * 1001), *a[1:]],  # note too long
+        lambda a: [Mark("ZZ9", 2, 3), *a[1:]],  # not an item of the instrument
     ],
     ids=["missing", "twice", "half", "target<current", "outside", "long note", "unknown item"],
 )

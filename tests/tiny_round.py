@@ -26,7 +26,7 @@ from werkzeug.security import generate_password_hash
 
 from app.extensions import db
 from app.models import Coordinator, InstrumentVersion
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from tests import builders
 
 PASSWORD = "correct horse battery"
@@ -69,10 +69,10 @@ def _account(username: str, admin: bool = False, places=()) -> int:
     return account.id
 
 
-def _answers(instrument, spec) -> list[Answer]:
+def _answers(instrument, spec) -> list[Mark]:
     (current, target), exceptions = spec
     return [
-        Answer(code, *map(float, exceptions.get(code, (current, target))))
+        Mark(code, *map(float, exceptions.get(code, (current, target))))
         for code in instrument.item_codes
     ]
 

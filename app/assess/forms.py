@@ -37,7 +37,7 @@ from app.instruments.model import ROLES, Instrument, Scale
 from app.models import TEAMS
 from app.models.rounds import NOTE_MAX_LENGTH
 from app.names import clean_name, is_name
-from app.ratings import Answer
+from app.ratings import Mark
 
 ROLE_LABELS = {
     "coordination": _l("Coordination"),
@@ -168,10 +168,10 @@ class ItemAnswersForm(Form):
         if float(field.data) < float(self.current.data):
             raise ValidationError(_("The target level cannot be below the current level."))
 
-    def answer(self, item_code: str) -> Answer:
+    def answer(self, item_code: str) -> Mark:
         # A form sent without a note field at all gives None: that is no note.
         note = self.note.data or ""
-        return Answer(item_code, float(self.current.data), float(self.target.data), note)
+        return Mark(item_code, float(self.current.data), float(self.target.data), note)
 
 
 class RatingFormBase(FlaskForm):
@@ -183,7 +183,7 @@ class RatingFormBase(FlaskForm):
     )
     submit = SubmitField(_l("Send my answers"))
 
-    def answers(self, instrument: Instrument) -> list[Answer]:
+    def answers(self, instrument: Instrument) -> list[Mark]:
         return [self[code].form.answer(code) for code in instrument.item_codes]
 
     def done_count(self, instrument: Instrument) -> int:

@@ -8,7 +8,7 @@ from app.demo import data
 from app.extensions import db
 from app.instruments.store import latest_version
 from app.models import Coordinator, District, Facilitator, Province, Round, Tambon
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from app.round_facts import close_round
 
 
@@ -110,7 +110,7 @@ def _answers(round_: Round, number: int, people: list[Facilitator], added: dict)
         close_round(round_)  # after its answers: the roster kept is who had not answered
 
 
-def demo_answers(instrument, person: Facilitator, round_number: int) -> list[Answer]:
+def demo_answers(instrument, person: Facilitator, round_number: int) -> list[Mark]:
     """Plausible, repeatable ratings: near the role's expected level, a step or two of ambition,
     and some progress by the second round."""
     rng = random.Random(f"{person.name}")
@@ -125,5 +125,5 @@ def demo_answers(instrument, person: Facilitator, round_number: int) -> list[Ans
             max(current, min(5, current + rng.choice((0, 1, 1)))) if round_number else first_target
         )
         note = data.NOTES.get((person.name, item.code), "") if round_number == 0 else ""
-        answers.append(Answer(item.code, float(current), float(target), note))
+        answers.append(Mark(item.code, float(current), float(target), note))
     return answers

@@ -23,7 +23,7 @@ from app.extensions import db
 from app.facilitators.changes import Actor
 from app.models import Response, Round, Tambon
 from app.models.base import utcnow
-from app.ratings import Answer, AnswersRejected, earlier_submission, record
+from app.ratings import AnswersRejected, Mark, earlier_submission, record
 from app.workshop.files import WorkshopFileError, at, damaged, text
 from app.workshop.people import checked, imported
 from app.workshop.places import find_place, label
@@ -210,9 +210,9 @@ def _response(round_: Round, person) -> Response | None:
     return db.session.execute(query).scalar_one_or_none()
 
 
-def _answers(ratings: list) -> list[Answer]:
+def _answers(ratings: list) -> list[Mark]:
     return [
-        Answer(str(r["item"]), float(r["current"]), float(r["target"]), str(r.get("note") or ""))
+        Mark(str(r["item"]), float(r["current"]), float(r["target"]), str(r.get("note") or ""))
         for r in ratings
     ]
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.backup.archive import BackupError, read_header, restore_backup, tables, write_backup
 from app.extensions import db
 from app.models import Facilitator, Province, Round
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from tests.conftest import make_app
 
 NOTE = "ขอบคุณ \"ครูสมศรี\" ที่ช่วย\nบรรทัดที่สอง, มีจุลภาค และ 'อัญประกาศ'"
@@ -23,7 +23,7 @@ def _with_history(app):
         person = db.session.execute(select(Facilitator).filter_by(team="v")).scalars().first()
         codes = round_.instrument_version.instrument.item_codes
         for n, current in enumerate((1, 2)):
-            answers = [Answer(code, current, 3, NOTE if code == "K1" else "") for code in codes]
+            answers = [Mark(code, current, 3, NOTE if code == "K1" else "") for code in codes]
             record(round_, person.id, answers, f"history-{n}")
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import event
 
 from app.extensions import db
 from app.models import Round, Tambon
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 
 
 def _radar_url(tiny, fmt="png"):
@@ -120,9 +120,7 @@ def test_new_answers_give_a_new_chart(app, as_admin, tiny):
     before = as_admin.get(_radar_url(tiny))
     with app.app_context():
         round_ = db.session.get(Round, tiny.later)
-        answers = [
-            Answer(code, 5.0, 5.0) for code in round_.instrument_version.instrument.item_codes
-        ]
+        answers = [Mark(code, 5.0, 5.0) for code in round_.instrument_version.instrument.item_codes]
         record(round_, tiny.people["ประเสริฐ"], answers, "later-change")
     after = as_admin.get(_radar_url(tiny), headers={"If-None-Match": before.headers["ETag"]})
     assert after.status_code == 200

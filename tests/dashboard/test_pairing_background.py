@@ -10,7 +10,7 @@ from sqlalchemy import text
 from app.extensions import db
 from app.models import Round
 from app.pairing import jobs
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from tests.html_tables import table
 from tests.tiny_round import sign_in
 
@@ -74,7 +74,7 @@ def test_a_stale_result_is_shown_with_when_it_was_computed_until_the_worker_runs
     with background.app_context():
         round_ = db.session.get(Round, tiny.later)
         codes = round_.instrument_version.instrument.item_codes
-        record(round_, tiny.people["บุญมา"], [Answer(c, 2.0, 2.0) for c in codes], "again")
+        record(round_, tiny.people["บุญมา"], [Mark(c, 2.0, 2.0) for c in codes], "again")
     stale, again = as_admin.get(url).text, as_admin.get(url).text
     assert _learners(stale) == _learners(again) == ["สมศรี", "บุญมา", "บุญมา", "สมศรี"]
     assert STALE in stale and "คำนวณเมื่อ" in stale

@@ -10,7 +10,7 @@ from app.collation import names_key
 from app.extensions import db
 from app.models import PairingLine, PairingResult, Round
 from app.pairing import store
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from app.round_facts import load_round_facts
 from app.scoring import DEFAULT_CAP, pair_learners
 from app.summaries import rebuild_round
@@ -127,7 +127,7 @@ def test_a_new_answer_makes_the_page_recompute_in_the_request(in_request, as_adm
         round_ = db.session.get(Round, tiny.later)
         revision = round_.revision
         codes = round_.instrument_version.instrument.item_codes
-        record(round_, tiny.people["บุญมา"], [Answer(c, 2.0, 2.0) for c in codes], "again")
+        record(round_, tiny.people["บุญมา"], [Mark(c, 2.0, 2.0) for c in codes], "again")
     after = as_admin.get(url).text
     assert [r[1] for r in table(after, "pairs")[1:]] == ["สมศรี", "สมศรี"]
     assert "กำลังคำนวณใหม่" not in after and "คำนวณเมื่อ" in after

@@ -12,7 +12,7 @@ import pytest
 
 from app.extensions import db
 from app.models import InstrumentVersion
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from tests import builders
 
 PASSWORD = "correct horse battery"
@@ -39,9 +39,9 @@ class ExportWorld:
     names: dict[str, int]  # facilitator name -> id
 
 
-def _answers(items, current, target, notes=()) -> list[Answer]:
+def _answers(items, current, target, notes=()) -> list[Mark]:
     notes = list(notes) + [""] * (len(items) - len(notes))
-    return [Answer(code, current, target, note) for code, note in zip(items, notes)]
+    return [Mark(code, current, target, note) for code, note in zip(items, notes)]
 
 
 @pytest.fixture

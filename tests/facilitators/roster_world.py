@@ -11,7 +11,7 @@ from datetime import date
 
 from app.extensions import db
 from app.models import InstrumentVersion
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from tests import builders
 
 PASSWORD = "correct horse battery"
@@ -27,8 +27,8 @@ class Roster:
     items: tuple[str, ...]
 
 
-def answers(items, current: float, target: float) -> list[Answer]:
-    return [Answer(code, current, target) for code in items]
+def answers(items, current: float, target: float) -> list[Mark]:
+    return [Mark(code, current, target) for code in items]
 
 
 def build_roster(instruments) -> Roster:

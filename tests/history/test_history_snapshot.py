@@ -11,7 +11,7 @@ from app.dashboard.overview import tambon_tallies
 from app.exports.files import write_export
 from app.extensions import db
 from app.models import Facilitator, Response, Round, Tambon
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from app.round_facts import close_round, load_round_facts, reopen_round
 from app.scoring import training_plan
 from tests import builders
@@ -95,7 +95,7 @@ def test_each_submission_keeps_the_person_as_they_are_then(app, demo):
         )  # fmt: skip
         sunee.roles, sunee.team = ("coordination", "recording"), "v"
         db.session.commit()
-        answers = [Answer(r.item_code, r.current_level, r.target_level) for r in response.ratings]
+        answers = [Mark(r.item_code, r.current_level, r.target_level) for r in response.ratings]
         record(round_, sunee.id, answers, "again-after-the-change")
         db.session.refresh(response)
         assert (response.roles, response.team) == (("coordination", "recording"), "v")

@@ -26,7 +26,7 @@ from app.extensions import db
 from app.instruments import load_directory
 from app.instruments.store import store_version
 from app.models import Coordinator, Facilitator, Round
-from app.ratings import Answer, derived_token, record
+from app.ratings import Mark, derived_token, record
 from tests import builders
 from tests.conftest import INSTRUMENTS_DIR
 from tests.tiny_round import FAST_HASH, PASSWORD
@@ -83,11 +83,11 @@ def _store_instruments() -> None:
     db.session.commit()
 
 
-def _answers(instrument, name: str, current: float, target: float) -> list[Answer]:
+def _answers(instrument, name: str, current: float, target: float) -> list[Mark]:
     """The same levels on every item, the person's note on the first."""
     note = NOTES.get(name, "")
     return [
-        Answer(code, current, target, note if i == 0 else "")
+        Mark(code, current, target, note if i == 0 else "")
         for i, code in enumerate(instrument.item_codes)
     ]
 
@@ -140,7 +140,7 @@ def _noted_answers(demo: Round, other: Round) -> None:
     for name in ("สุนีย์ ทองประเสริฐ", "นันทนา บุญมาเยือน"):  # a new revision, with a note
         person = _find(Facilitator, name=name)
         answers = [
-            Answer(a.item_code, a.current, a.target, NOTES[name])
+            Mark(a.item_code, a.current, a.target, NOTES[name])
             for a in demo_answers(instrument, person, 1)
         ]
         record(demo, person.id, answers, str(uuid.uuid4()))

@@ -25,7 +25,7 @@ from app.extensions import db
 from app.instruments import load_directory
 from app.instruments.store import store_version
 from app.models import InstrumentVersion, Response, Round, Tambon
-from app.ratings import Answer, derived_token, record
+from app.ratings import Mark, derived_token, record
 from tests import builders
 from tests.conftest import INSTRUMENTS_DIR
 from tests.security.security_submissions import CODES, Submission, expected_ratings, submissions
@@ -169,7 +169,7 @@ class Changes(RuleBasedStateMachine):
             for _ in range(3):
                 person = builders.facilitator(tambon, f"ผู้เปลี่ยน {next(_serial)}")
                 submission = f"00000000-0000-4000-8000-{person.id:012d}"
-                answers = [Answer(code, 1.0, 1.0) for code in CODES]
+                answers = [Mark(code, 1.0, 1.0) for code in CODES]
                 token = derived_token(app.secret_key, submission)
                 record(round_, person.id, answers, submission, token=token)
                 self.people.append((person.id, token))

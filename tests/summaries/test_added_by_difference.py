@@ -6,13 +6,13 @@ from sqlalchemy import event, select
 
 from app.extensions import db
 from app.models import Facilitator, ItemSummary, Round, TambonSummary
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from tests.kept_summaries import kept, rebuilt
 
 
-def _answers(round_: Round, level: float) -> list[Answer]:
+def _answers(round_: Round, level: float) -> list[Mark]:
     codes = round_.instrument_version.instrument.item_codes
-    return [Answer(code, level, min(5.0, level + 1)) for code in codes]
+    return [Mark(code, level, min(5.0, level + 1)) for code in codes]
 
 
 def _statements_during(action) -> list[str]:

@@ -21,7 +21,7 @@ from app.models import (
     Round,
     Tambon,
 )
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from app.round_facts import close_round, load_round_facts, load_round_units, reopen_round
 from app.rounds.access import Scope
 from app.scoring import gap_matrix, progress, round_profile, team_levels, team_profiles
@@ -72,7 +72,7 @@ def _apply(world: dict, step: tuple) -> None:
         if person_ is None or not round_.is_open:
             return
         answers = [
-            Answer(c, float(cur), float(min(5, cur + up))) for c, (cur, up) in zip(codes, levels)
+            Mark(c, float(cur), float(min(5, cur + up))) for c, (cur, up) in zip(codes, levels)
         ]
         world["serial"][0] += 1
         record(round_, person_.id, answers, f"step-{world['serial'][0]}-{round_.id}-{person_.id}")
@@ -83,7 +83,7 @@ def _apply(world: dict, step: tuple) -> None:
         if person_ is None or not round_.is_open:
             return
         codes = round_.instrument_version.instrument.item_codes
-        answers = [Answer(c, float(cur), float(cur)) for c, (cur, _) in zip(codes, levels)]
+        answers = [Mark(c, float(cur), float(cur)) for c, (cur, _) in zip(codes, levels)]
         then = SimpleNamespace(
             **{k: getattr(person_, k) for k in ("name", "roles", "agency", "team")}
         )

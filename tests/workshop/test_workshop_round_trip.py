@@ -8,14 +8,14 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Facilitator, FacilitatorChange, Response, Round
-from app.ratings import Answer, record
+from app.ratings import Mark, record
 from app.workshop import files
 from tests.assess_helpers import FACILITATOR, errors, filled
 from tests.tiny_round import LATER
 
 
-def _answers(current: float, target: float, note: str = "") -> list[Answer]:
-    return [Answer(code, current, target, note) for code in FACILITATOR.item_codes]
+def _answers(current: float, target: float, note: str = "") -> list[Mark]:
+    return [Mark(code, current, target, note) for code in FACILITATOR.item_codes]
 
 
 def _round(code: str = "LATER") -> Round:
