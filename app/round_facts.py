@@ -148,11 +148,17 @@ def _waiting(round_: Round, tambons: dict[str, Tambon]) -> tuple[Person, ...]:
 def waiting_now(round_: Round, tambon_ids: list[int]) -> list[tuple[int, str, int, tuple]]:
     """(id, name, tambon id, roles) of the people of these tambons' rosters who have not
     answered the round, read from the roster now."""
-    answered = select(Response.facilitator_id).where(Response.round_id == round_.id)
+    # NOT EXISTS by person, not NOT IN the round's responses: a tambon's page reads its own
+    # people, not the 50,000 responses of a national round.
+    answered = (
+        select(Response.id)
+        .where(Response.round_id == round_.id, Response.facilitator_id == Facilitator.id)
+        .exists()
+    )
     query = (
         select(Facilitator.id, Facilitator.name, Facilitator.tambon_id, FacilitatorRole.role)
         .outerjoin(FacilitatorRole)
-        .where(Facilitator.tambon_id.in_(tambon_ids), Facilitator.id.not_in(answered))
+        .where(Facilitator.tambon_id.in_(tambon_ids), ~answered)
         .where(on_roster_at(round_.closed_at))
     )
     found: dict[int, tuple[str, int, set[str]]] = {}

@@ -1,13 +1,22 @@
 """Look back, look forward (เหลียวหลัง แลหน้า): two rounds of one instrument compared, per
 tambon and per facilitator, as the progress page shows it (plain data, no Flask)."""
 
+import math
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from app.collation import sort_key
 from app.scoring import PersonProgress
 from app.scoring.averages import tie_key
-from app.summaries.progress import Rounds, changes_of, people_of, person_sums, team_sums
+from app.summaries.progress import (
+    Rounds,
+    changes_of,
+    names_of,
+    people_of,
+    person_sums,
+    team_sums,
+)
 
 from .paging import Page, page_of
 from .scope import Scope
@@ -64,18 +73,19 @@ def progress_view(earlier: Scope, later: Scope, lang: str, number: int) -> Progr
     rounds = Rounds(earlier.round.id, later.round.id, earlier.tambon_ids, later.tambon_ids, items)
     in_a = people_of(earlier.round.id, earlier.tambon_ids)
     in_b = people_of(later.round.id, later.tambon_ids)
-    places = {**tambon_names(earlier.units(), lang), **tambon_names(units, lang)}
+    places = tambon_names(units, lang)
+    if any(str(tid) not in places for tid in in_a.values()):  # the earlier round's own tambons
+        places = {**tambon_names(earlier.units(), lang), **places}
     both = in_a.keys() & in_b.keys()
-    movers = _movers(both, in_b, person_sums(rounds, both))
-    moved = Counter(unit for _, _, _, unit, count, _ in movers if count)
+    movers = _movers(both, person_sums(rounds, both))
+    moved = Counter(str(in_b[pid]) for _, pid, count, _ in movers if count)
     units_moved = sorted(moved, key=lambda unit: (sort_key(places[unit], lang), int(unit)))
-    only_a = _named(in_a.keys() - in_b.keys(), in_a, places)
-    only_b = _named(in_b.keys() - in_a.keys(), in_b, places)
+    only_a, only_b = in_a.keys() - in_b.keys(), in_b.keys() - in_a.keys()
     longest = max(len(movers), len(units_moved), len(only_a), len(only_b))
     page = page_of(longest, PEOPLE_PER_PAGE, number)
     if page is None:
         return None
-    shown = [PersonProgress(*row[1:]) for row in page.of(movers)]
+    shown = _page_of_movers(movers, page, later.round.id, in_b)
     changes = changes_of(rounds, [m.person for m in shown])
     page_units = list(page.of(units_moved))
     sums = team_sums(rounds, [int(unit) for unit in page_units])
@@ -84,24 +94,39 @@ def progress_view(earlier: Scope, later: Scope, lang: str, number: int) -> Progr
         _tambons(sums, page_units, moved, places, items),
         tuple(_person(m, changes[m.person], places, items) for m in shown),
         page,
-        tuple(page.of(only_a)),
-        tuple(page.of(only_b)),
+        tuple(page.of(_named(only_a, earlier.round.id, in_a, places))),
+        tuple(page.of(_named(only_b, later.round.id, in_b, places))),
     )
 
 
-def _movers(both, later: dict, sums: dict) -> list[tuple]:
-    """Everyone in both rounds, who moved most first (the scoring's order), as
-    (sort key, person id, name, tambon key, items, mean change): plain tuples, as a
-    national round has tens of thousands."""
+def _movers(both, sums: dict) -> list[tuple]:
+    """Everyone in both rounds, who moved most first as far as numbers tell (mean change,
+    then items), as (numbers' key, person id, items, mean change): plain tuples without
+    names, as a national round has tens of thousands (see _page_of_movers)."""
     rows = []
     for pid in both:
-        name, tid = later[pid]
         count, change = sums.get(pid, (0, 0.0))
         mean = change / count if count else None
-        key = (mean is None, -tie_key(mean or 0.0), -count, name, pid)
-        rows.append((key, pid, name, str(tid), count, mean))
+        rows.append(((mean is None, -tie_key(mean or 0.0), -count), pid, count, mean))
     rows.sort()
     return rows
+
+
+def _page_of_movers(movers: list[tuple], page: Page, round_id: int, tambons: dict):
+    """The page's movers in the scoring's order: equal numbers are ordered by name, then
+    id, so the names of the page's ties, and only those, are read."""
+    if not movers[page.start : page.start + page.size]:
+        return []
+    first, last = movers[page.start][0], movers[min(page.start + page.size, len(movers)) - 1][0]
+    low = bisect_left(movers, (first,))
+    high = bisect_right(movers, (last, math.inf))
+    tied = movers[low:high]
+    names = names_of(round_id, [pid for _, pid, _, _ in tied])
+    tied.sort(key=lambda row: (row[0], names[row[1]], row[1]))
+    return [
+        PersonProgress(pid, names[pid], str(tambons[pid]), count, mean)
+        for _, pid, count, mean in tied[page.start - low : page.start - low + page.size]
+    ]
 
 
 def _tambons(sums, units, people: Counter, places, items) -> tuple[TambonChange, ...]:
@@ -126,10 +151,12 @@ def _tambons(sums, units, people: Counter, places, items) -> tuple[TambonChange,
     return tuple(rows)
 
 
-def _named(ids, people: dict, places: dict) -> list[tuple[str, str]]:
-    """(name, tambon) of these people, by name in dictionary order, then id."""
-    ordered = sorted(ids, key=lambda pid: (sort_key(people[pid][0]), pid))
-    return [(people[pid][0], places[str(people[pid][1])]) for pid in ordered]
+def _named(ids, round_id: int, tambons: dict, places: dict) -> list[tuple[str, str]]:
+    """(name, tambon) of these people as they answered round `round_id`, by name in
+    dictionary order, then id."""
+    names = names_of(round_id, ids)
+    ordered = sorted(ids, key=lambda pid: (sort_key(names[pid]), pid))
+    return [(names[pid], places[str(tambons[pid])]) for pid in ordered]
 
 
 def _person(

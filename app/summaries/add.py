@@ -11,7 +11,7 @@ answer, a move, a merge, a closed roster) is recomputed from the ratings (keep.p
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import Insert, Select, Update, bindparam, case, insert, select, update
+from sqlalchemy import Insert, Select, Update, bindparam, case, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -28,7 +28,7 @@ from app.models import (
 from app.models.people import roles_from_text
 from app.scoring.facts import Answer, Person
 
-from .compute import doubled, item_sums
+from .compute import ItemSums, doubled, item_sums
 from .keep import response_row
 
 ADDED = ("respondents", "current_sum2", "target_sum2", "learners", "below_target",
@@ -65,25 +65,87 @@ def add(session: Session, responses: list[Response]) -> list[Response]:
     return left
 
 
-def _count_answered(session: Session, response: Response) -> bool:
+def can_replace(response: Response, removed: list[Rating]) -> bool:
+    """Whether a response whose ratings were replaced by others can be kept by difference:
+    it had answers and still has (so its tambon's tally of who answered stays)."""
+    return bool(removed) and bool(response.ratings)
+
+
+def replace(session: Session, response: Response, removed: list[Rating]) -> bool:
+    """Take the removed ratings' sums away from the tambon's items and add the new ones'.
+    A lowest or highest level that the removed ratings may have held alone is read again
+    from the tambon's ratings of that item. False (nothing written) when the items of the
+    removed and new ratings and of the summaries do not match."""
+    before = {s.item: s for s in _sums(session, response, removed)}
+    after = {s.item: s for s in _sums(session, response, response.ratings)}
+    statements = _statements(session)
+    values = {"round": response.round_id, "tambon": response.tambon_id, "items": list(after)}
+    kept = {row.item_code: row for row in session.connection().execute(statements.kept, values)}
+    if not (before.keys() == after.keys() == kept.keys()):
+        return False
+    lost = [item for item in after if _loses_extreme(kept[item], before[item], after[item])]
+    extremes = _extremes(session, values | {"items": lost}) if lost else {}
+    rows = [_replaced(kept[item], before[item], after[item], extremes.get(item)) for item in after]
+    session.connection().execute(statements.replace, rows)
+    _count_answered(session, response, more=0)
+    return True
+
+
+def _loses_extreme(kept, old: ItemSums, new: ItemSums) -> bool:
+    """Whether the old levels held a lowest or highest level that the new ones leave."""
+    return (old.current_min == kept.current_min < new.current_min
+            or old.target_min == kept.target_min < new.target_min
+            or old.current_max == kept.current_max > new.current_max
+            or old.target_max == kept.target_max > new.target_max)  # fmt: skip
+
+
+def _extremes(session: Session, values: dict) -> dict[str, dict[str, float]]:
+    """Item -> its lowest and highest levels over the tambon's ratings as they are now."""
+    rows = session.connection().execute(_statements(session).extremes, values)
+    return {item: dict(zip(EXTREMES, map(float, levels))) for item, *levels in rows}
+
+
+def _replaced(kept, old: ItemSums, new: ItemSums, extremes: dict | None) -> dict:
+    """The statement's values for an item summary with `old` taken away and `new` added;
+    `extremes` read again when an old extreme went."""
+    sums = {name: getattr(kept, name) + getattr(new, name) - getattr(old, name) for name in ADDED}
+    if extremes is None:
+        extremes = {
+            "current_min": min(kept.current_min, new.current_min),
+            "current_max": max(kept.current_max, new.current_max),
+            "target_min": min(kept.target_min, new.target_min),
+            "target_max": max(kept.target_max, new.target_max),
+        }
+    key = {"round": kept.round_id, "tambon": kept.tambon_id, "item": kept.item_code}
+    return key | {f"new_{name}": value for name, value in (sums | extremes).items()}
+
+
+def _count_answered(session: Session, response: Response, more: int = 1) -> bool:
+    """`more` people answered in the response's tambon, the last at its time; False when
+    the tambon has no summary in the round."""
     values = {"round": response.round_id, "tambon": response.tambon_id,
-              "when": response.updated_at}  # fmt: skip
+              "when": response.updated_at, "more": more}  # fmt: skip
     return session.connection().execute(_statements(session).answered, values).rowcount == 1
 
 
-def _add_items(session: Session, response: Response) -> None:
+def _sums(session: Session, response: Response, ratings) -> tuple[ItemSums, ...]:
+    """The item sums of these ratings of the response, as its person answered."""
     round_ = session.get(Round, response.round_id)
     expected = round_.instrument_version.instrument.expected_levels
     roles = frozenset(roles_from_text(response.roles_text))
     person = Person(response.facilitator_id, "", "", roles)
     answers = [
         Answer(person.id, "", r.item_code, float(r.current_level), float(r.target_level))
-        for r in response.ratings
+        for r in ratings
     ]
+    return item_sums(answers, {person.id: person}, expected)
+
+
+def _add_items(session: Session, response: Response) -> None:
     rows = [
         {"round_id": response.round_id, "tambon_id": response.tambon_id, "item_code": s.item}
         | {name: getattr(s, name) for name in (*ADDED, *EXTREMES)}
-        for s in item_sums(answers, {person.id: person}, expected)
+        for s in _sums(session, response, response.ratings)
     ]
     session.connection().execute(_statements(session).items, rows)
 
@@ -141,8 +203,11 @@ def _summary(session: Session, response: Response) -> dict | None:
 
 @dataclass(frozen=True)
 class Statements:
-    answered: Update  # one more person answered in a tambon
+    answered: Update  # more people answered in a tambon
     items: Insert  # a response's sums added to its tambon's items
+    kept: Select  # some items' summaries in a tambon
+    replace: Update  # an item summary by its key
+    extremes: Select  # some items' lowest and highest levels in a tambon, from the ratings
     series: Select  # a person's responses: id, held on, round, instrument
     levels: Select  # a response's current levels
     summary: Insert  # a response's summary
@@ -156,7 +221,7 @@ def _statements_for(dialect: str) -> Statements:
     answered = (
         update(TambonSummary.__table__)
         .where(tally.round_id == bindparam("round"), tally.tambon_id == bindparam("tambon"))
-        .values(answered=tally.answered + 1,
+        .values(answered=tally.answered + bindparam("more"),
                 last_answer=case((last.is_(None) | (last < when), when), else_=last))
     )  # fmt: skip
     statement = (postgresql if dialect == "postgresql" else sqlite).insert(ItemSummary.__table__)
@@ -176,7 +241,28 @@ def _statements_for(dialect: str) -> Statements:
     levels = select(Rating.item_code, Rating.current_level).where(
         Rating.response_id == bindparam("response")
     )
-    return Statements(answered, items, series, levels, insert(ResponseSummary.__table__))
+    item = ItemSummary.__table__.c
+    kept = select(ItemSummary.__table__).where(
+        item.round_id == bindparam("round"),
+        item.tambon_id == bindparam("tambon"),
+        item.item_code.in_(bindparam("items", expanding=True)),
+    )
+    replace = (
+        update(ItemSummary.__table__)
+        .where(item.round_id == bindparam("round"), item.tambon_id == bindparam("tambon"),
+               item.item_code == bindparam("item"))
+        .values({name: bindparam(f"new_{name}") for name in (*ADDED, *EXTREMES)})
+    )  # fmt: skip
+    extremes = (
+        select(Rating.item_code, func.min(Rating.current_level), func.max(Rating.current_level),
+               func.min(Rating.target_level), func.max(Rating.target_level))
+        .join(Response, Response.id == Rating.response_id)
+        .where(Response.round_id == bindparam("round"), Response.tambon_id == bindparam("tambon"),
+               Rating.item_code.in_(bindparam("items", expanding=True)))
+        .group_by(Rating.item_code)
+    )  # fmt: skip
+    summary = insert(ResponseSummary.__table__)
+    return Statements(answered, items, kept, replace, extremes, series, levels, summary)
 
 
 def _statements(session: Session) -> Statements:

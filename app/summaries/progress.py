@@ -17,6 +17,8 @@ from app.models import Rating, Response, ResponseSummary
 
 from .read import in_tambons
 
+CHUNK = 1000  # people named in one query
+
 
 @dataclass(frozen=True)
 class Rounds:
@@ -119,13 +121,26 @@ def changes_of(rounds: Rounds, people: Collection[int]) -> dict[int, dict[str, f
     return found
 
 
-def people_of(round_id: int, tambons: Collection[int] | None) -> dict[int, tuple[str, int]]:
-    """Person id -> (name, tambon id) as they answered, of everyone who answered the round
-    in its visible tambons."""
+def people_of(round_id: int, tambons: Collection[int] | None) -> dict[int, int]:
+    """Person id -> tambon id as they answered, of everyone who answered the round in its
+    visible tambons (names are read for a page only: see names_of)."""
     query = (
-        select(Response.facilitator_id, Response.name, Response.tambon_id)
+        select(Response.facilitator_id, Response.tambon_id)
         .join(ResponseSummary, ResponseSummary.response_id == Response.id)
         .where(Response.round_id == round_id, ResponseSummary.items > 0)
     )
     query = query.where(in_tambons(Response.tambon_id, round_id, tambons))
-    return {pid: (name, tid) for pid, name, tid in db.session.execute(query)}
+    return {pid: tid for pid, tid in db.session.execute(query)}
+
+
+def names_of(round_id: int, people: Collection[int]) -> dict[int, str]:
+    """Person id -> name as they answered round `round_id`, for these people."""
+    found: dict[int, str] = {}
+    ordered = sorted(people)
+    for start in range(0, len(ordered), CHUNK):
+        query = select(Response.facilitator_id, Response.name).where(
+            Response.round_id == round_id,
+            Response.facilitator_id.in_(ordered[start : start + CHUNK]),
+        )
+        found.update(db.session.execute(query).all())
+    return found

@@ -23,6 +23,8 @@ KEY = "summaries.touched"
 ROSTER_FIELDS = ("tambon_id", "active", "deactivated_at", "created_at")
 ROUND_ROSTER_FIELDS = ("is_open", "closed_at", "roster_at_close")
 ROUND_WHOLE_FIELDS = ("held_on", "instrument_version_id")
+# A response whose ratings were replaced is kept by difference unless one of these changed.
+SNAPSHOT_FIELDS = ("round_id", "tambon_id", "facilitator_id", "roles_text")
 
 
 @dataclass
@@ -38,9 +40,12 @@ class Touched:
     answerers: set[tuple[int, int]] = field(default_factory=set)
     changed_rounds: set[int] = field(default_factory=set)  # revision bumped
     renamed_tambons: set[int] = field(default_factory=set)  # revisions of their rounds bumped
-    # New responses, with their ratings: added by difference when nothing else changed.
+    # Kept by difference when these are all that changed (add.py): new responses, and
+    # responses whose ratings were replaced, with the ratings they had.
     arrivals: dict[int, Response] = field(default_factory=dict)
-    only_arrivals: bool = True
+    replaced: dict[int, Response] = field(default_factory=dict)
+    removed: dict[int, list[Rating]] = field(default_factory=dict)
+    by_difference: bool = True
 
     def __bool__(self) -> bool:
         return bool(
@@ -80,13 +85,32 @@ def _note_response(found: Touched, response: Response) -> None:
 
 def _rating_response(session: Session, found: Touched, rating: Rating, flushed: dict):
     """The response of a changed rating (None when it is gone)."""
-    if rating not in session.new or rating.response_id not in found.arrivals:
-        found.only_arrivals = False
     # A response of this flush is not yet in the identity map: session.get would query.
     response = flushed.get(rating.response_id)
     if response is None and rating.response_id:
         response = session.get(Response, rating.response_id)
     return response
+
+
+def _note_difference(session: Session, found: Touched, obj, deleted: set[int]) -> None:
+    """Whether what changed can still be kept by difference (see Touched)."""
+    if isinstance(obj, Response):
+        if id(obj) in deleted or (obj.id not in found.arrivals and _changed(obj, SNAPSHOT_FIELDS)):
+            found.by_difference = False
+        elif obj.id not in found.arrivals:
+            found.replaced[obj.id] = obj
+            # Ratings dropped from the list are deleted by the flush as orphans, never in
+            # session.deleted: the list's history still holds them until the flush ends.
+            dropped = inspect(obj).attrs["ratings"].history.deleted
+            if dropped and found.removed.get(obj.id):
+                found.by_difference = False  # replaced twice: the first new ones never kept
+            found.removed.setdefault(obj.id, []).extend(dropped)
+    elif not (
+        isinstance(obj, Rating)
+        and obj in session.new
+        and obj.response_id in found.arrivals.keys() | found.replaced.keys()
+    ):
+        found.by_difference = False
 
 
 def _note_facilitator(found: Touched, person: Facilitator, new_or_gone: bool) -> None:
@@ -116,24 +140,23 @@ def after_flush(session: Session, _context) -> None:
     ]
     flushed = {obj.id: obj for obj in changed if isinstance(obj, Response)}
     found.arrivals |= {obj.id: obj for obj in session.new if isinstance(obj, Response)}
+    # Responses first: a rating's response must be known as new or replaced.
+    changed.sort(key=lambda obj: not isinstance(obj, Response))
     responses = {}  # each noted once, however many of its ratings changed
     for obj in changed:
+        if isinstance(obj, (Response, Rating, Facilitator, Round, Tambon)):
+            _note_difference(session, found, obj, deleted)
         if isinstance(obj, Response):
-            # New in this transaction (a lazy load may flush it before its ratings are set).
-            found.only_arrivals &= obj.id in found.arrivals and id(obj) not in deleted
             responses[id(obj)] = obj
         elif isinstance(obj, Rating):
             response = _rating_response(session, found, obj, flushed)
             if response is not None:
                 responses[id(response)] = response
         elif isinstance(obj, Facilitator):
-            found.only_arrivals = False
             _note_facilitator(found, obj, obj in session.new or id(obj) in deleted)
         elif isinstance(obj, Round) and id(obj) not in deleted:
-            found.only_arrivals = False
             _note_round(found, obj, obj in session.new)
         elif isinstance(obj, Tambon) and obj in session.dirty:
-            found.only_arrivals = False
             found.renamed_tambons.add(obj.id)
     for response in responses.values():
         _note_response(found, response)
@@ -150,7 +173,7 @@ def before_commit(session: Session) -> None:
 
 
 def _keep(session: Session, found: Touched) -> None:
-    if _add_arrivals(session, found):
+    if _by_difference(session, found):
         return
     units = set(found.units)
     for round_id, facilitator_id in found.answerers:
@@ -177,19 +200,24 @@ def _keep(session: Session, found: Touched) -> None:
     keep.refresh_people(session, _people(session, found.people))
 
 
-def _add_arrivals(session: Session, found: Touched) -> bool:
-    """Add the transaction's new responses by difference when they are all it changed and
-    each can be (see add.can_add); False to recompute instead."""
+def _by_difference(session: Session, found: Touched) -> bool:
+    """Keep the summaries by difference when new and replaced answers are all the
+    transaction changed and each can be (add.py); False to recompute instead."""
     arrivals = list(found.arrivals.values())
-    if not (found.only_arrivals and arrivals):
+    replaced = [r for rid, r in found.replaced.items() if rid not in found.arrivals]
+    if not found.by_difference or not (arrivals or replaced):
         return False
-    if not all(add.can_add(session, response) for response in arrivals):
+    if not all(add.can_add(session, r) for r in arrivals) or not all(
+        add.can_replace(r, found.removed.get(r.id, [])) for r in replaced
+    ):
         return False
-    keep.bump_revisions(session, {response.round_id for response in arrivals})
-    for response in add.add(session, arrivals):
+    keep.bump_revisions(session, {r.round_id for r in (*arrivals, *replaced)})
+    recompute = add.add(session, arrivals)
+    recompute += [r for r in replaced if not add.replace(session, r, found.removed[r.id])]
+    for response in recompute:
         keep.refresh_units(session, response.round_id, {response.tambon_id})
     later = add.summarise(session, arrivals)
-    keep.refresh_people(session, {response.facilitator_id for response in later})
+    keep.refresh_people(session, {r.facilitator_id for r in (*later, *replaced)})
     return True
 
 

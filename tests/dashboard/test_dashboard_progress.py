@@ -70,3 +70,27 @@ def test_a_coordinator_s_progress_is_their_tambon_only(as_bangchak, tiny):
 def test_a_round_without_another_of_its_instrument_says_so(as_admin, tiny):
     page = as_admin.get(f"/rounds/{tiny.other_instrument}/progress").text
     assert "ยังไม่มีรอบอื่นของแบบประเมินนี้ที่คุณดูได้" in page
+
+
+def test_every_page_of_movers_is_the_full_order_in_pieces(monkeypatch):
+    """Movers are sorted by their numbers, and only a page's ties are read by name: pages
+    cut through ties must still give the order of sorting everyone by numbers and name."""
+    import random
+
+    from app.dashboard import progress
+    from app.dashboard.paging import page_of
+
+    rng = random.Random(7)
+    names = {pid: rng.choice(["กานต์", "ขวัญ", "คำ", "Anan", "Boon"]) for pid in range(1, 60)}
+    sums = {pid: (rng.choice([0, 2, 4]), rng.choice([0.0, 0.5, 1.0, -0.5])) for pid in names}
+    monkeypatch.setattr(progress, "names_of", lambda _round, ids: {p: names[p] for p in ids})
+    movers = progress._movers(set(names), sums)
+    everyone = sorted(movers, key=lambda row: (row[0], names[row[1]], row[1]))
+    tambons = dict.fromkeys(names, 1)
+    for size in (1, 3, 7):
+        shown = []
+        for number in range(1, len(names) // size + 2):
+            page = page_of(len(movers), size, number)
+            if page is not None:
+                shown += progress._page_of_movers(movers, page, 0, tambons)
+        assert [m.person for m in shown] == [row[1] for row in everyone]

@@ -148,7 +148,7 @@ answering = st.lists(
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(sequence=answering)
 def test_answers_added_by_difference_equal_a_rebuild(app, instruments, sequence):
