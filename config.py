@@ -77,3 +77,9 @@ class Config:
     # and keeping it, measured on bench/province.py rounds (SQLite / PostgreSQL): one tambon
     # 0.05 s; 500 people 0.4 / 0.6 s; 2,000 people 1.8 / 3.1 s; 10,000 people 18 s (PG).
     PAIRING_IN_REQUEST_UP_TO = int(os.environ.get("PAIRING_IN_REQUEST_UP_TO", "300") or 300)
+    # Where a worker runs, a download of a scope with more respondents than this is written
+    # by the worker (bench/bench_scale.py: at 10,000 the ratings XLSX takes ~9 s in the
+    # request, at 50,000 ~26 s and the training plan ~0.4 GB), in EXPORT_DIR (default
+    # instance/exports, shared by the web app and the worker). README, "Background work".
+    EXPORT_IN_REQUEST_UP_TO = int(os.environ.get("EXPORT_IN_REQUEST_UP_TO", "5000") or 5000)
+    EXPORT_DIR = os.environ.get("EXPORT_DIR") or None

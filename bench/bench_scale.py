@@ -11,7 +11,11 @@ tambon, as in a province: 2,000 people in 150 tambons, 50,000 in 3,750; 12 items
 
 then migrated, given an admin and a coordinator of one tambon (13 people), both signed
 in through the real sign-in form, and asked through Flask's test client for every page,
-chart (uncached, cached, 304) and export (whole body read) of the later round. Per row:
+chart (uncached, cached, 304) and export (whole body read in chunks, as a browser receives
+it) of the later round. Where the round is too large to write a whole-round file in a request
+(more respondents than EXPORT_IN_REQUEST_UP_TO, on PostgreSQL), the admin's files are first
+written as the worker writes them, each timed, and the export rows measure sending them.
+Per row:
 
   runs      timed requests after one warm-up (5 at 2,000 and 10,000, 3 at 50,000, or
             --runs); when the first request took over 10 s it counts and one more is
@@ -49,10 +53,12 @@ import json
 import math
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import statistics
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -148,14 +154,31 @@ def post_populate(app, round_ids: list[int]) -> None:
             db.session.commit()
             print(f"  pairing of round {round_id} kept (the worker's job) in "
                   f"{time.perf_counter() - start:.1f} s", flush=True)  # fmt: skip
+            _write_files(round_id)
+
+
+def _write_files(round_id: int) -> None:
+    """The admin's whole-round files, written as the worker writes them when the round is
+    too large to write one in a request (timed: the worker's time for each)."""
+    from app.exports import background
+
+    if not background.in_background(round_id, None):
+        return
+    for name in EXPORTS:
+        for fmt in ("csv", "xlsx"):
+            start = time.perf_counter()
+            background.write(background.Wanted(round_id, None, name, fmt, "th"))
+            print(f"  {name}.{fmt} written (the worker's job) in "
+                  f"{time.perf_counter() - start:.1f} s", flush=True)  # fmt: skip
 
 
 def prepared_app(url: str, facilitators: int) -> tuple:
     """The app on a migrated database with the round, an admin and a coordinator of one
     tambon of typical size: (app, round ids, that tambon's id, its people)."""
-    app = create_app(
-        {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False}
-    )
+    # The worker's whole-round files go to a folder of their own, removed with the database.
+    exports = tempfile.mkdtemp(prefix="bench-exports-")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench",
+                      "WTF_CSRF_ENABLED": False, "EXPORT_DIR": exports})  # fmt: skip
     with app.app_context():
         flask_migrate.upgrade()
         start = time.perf_counter()
@@ -256,12 +279,14 @@ def request(client, step: Step, headers: dict, limit: float) -> int:
     """One request of `step`, its whole body read; the body's length. Raises on a wrong
     status (RuntimeError) or past the limit (RequestTimeout)."""
     with time_limit(limit):
-        response = client.get(step.url, headers=headers)
-        body = response.get_data()  # a streamed export is made while it is read
+        response = client.get(step.url, headers=headers, buffered=False)
+        # Read in chunks, as a browser receives them (a streamed export is made while it is
+        # read): the peak memory is the app's, not a whole file held by the test client.
+        length = sum(len(chunk) for chunk in response.iter_encoded())
         response.close()
     if response.status_code != step.status:
         raise RuntimeError(f"answered {response.status_code}, not {step.status}")
-    return len(body)
+    return length
 
 
 def measure(app, client, step: Step, row: Row, runs: int, limit: float) -> None:
@@ -354,6 +379,7 @@ def bench_size(
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+    shutil.rmtree(app.config["EXPORT_DIR"], ignore_errors=True)
     return rows
 
 

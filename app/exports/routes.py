@@ -2,9 +2,18 @@
 
 import tempfile
 
-from flask import Blueprint, Response, render_template, request, send_file, stream_with_context
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    render_template,
+    request,
+    send_file,
+    stream_with_context,
+)
 
 from app.auth.access import coordinator_required
+from app.exports import background
 from app.exports.catalogue import EXPORTS, FORMATS, build
 from app.exports.files import (
     MEDIA_TYPES,
@@ -42,6 +51,7 @@ def index(round_id: int):
         instrument=instrument,
         tambons=tambon_names(round_, visible, current_lang()),
         limited=visible is not None,
+        background=background.in_background(round_id, visible),
     )
 
 
@@ -50,12 +60,31 @@ def index(round_id: int):
 def download(round_id: int, name: str, fmt: str):
     scope = round_scope(round_id)
     round_, visible = scope.round, scope.tambon_ids
-    if fmt == "csv":
+    if background.in_background(round_id, visible):
+        response = _from_worker(round_, name, fmt, visible)
+    elif fmt == "csv":
         response = _csv_response(round_, name, visible)
     else:
         response = _xlsx_response(round_, name, visible)
     response.headers["Content-Disposition"] = content_disposition(round_, name, fmt)
     response.headers["Cache-Control"] = "private, no-store"  # personal data
+    return response
+
+
+def _from_worker(round_: Round, name: str, fmt: str, visible) -> Response:
+    """The file the worker wrote for the round as it is now, or a page saying it is being
+    prepared (and asking for it)."""
+    ids = None if visible is None else tuple(sorted(visible))
+    wanted = background.Wanted(round_.id, ids, name, fmt, _lang())
+    path = background.ready(wanted, round_.revision)
+    if path is not None:
+        return send_file(
+            path, mimetype=MEDIA_TYPES[fmt], download_name=ascii_filename(round_, name, fmt)
+        )
+    background.defer(current_app._get_current_object(), wanted)
+    page = render_template("exports/preparing.html", round=round_, name=name, fmt=fmt)
+    response = Response(page, status=202)
+    response.headers["Retry-After"] = "10"
     return response
 
 

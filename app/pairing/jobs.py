@@ -17,6 +17,7 @@ from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from app.exports import background as exports
 from app.extensions import db
 from app.models import Round
 
@@ -64,7 +65,7 @@ def libpq_url(sqlalchemy_url: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Make the app's job queue and its one task (background pairing only)."""
+    """Make the app's job queue and its tasks: pairing, and whole-round files."""
     url = libpq_url(app.config["SQLALCHEMY_DATABASE_URI"])
     jobs = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=url))
 
@@ -74,6 +75,7 @@ def init_app(app: Flask) -> None:
         with app.app_context():
             refresh(round_id, tambon_ids)
 
+    exports.init_app(app, jobs)
     app.extensions[KEY] = jobs
 
 
@@ -90,25 +92,31 @@ def refresh(round_id: int, tambon_ids: list[int] | None) -> None:
 
 def defer(app: Flask, round_id: int, tambon_ids: frozenset[int] | None) -> bool:
     """Ask the worker to recompute the scope's pairing; False when a job already waits."""
+    lock = f"pairing:{round_id}:{store.scope_key(tambon_ids)}"
+    ids = None if tambon_ids is None else sorted(tambon_ids)
+    return defer_task(app, "pairing.recompute", lock, {"round_id": round_id, "tambon_ids": ids})
+
+
+def defer_task(app: Flask, name: str, lock: str, arguments: dict) -> bool:
+    """Defer task `name` once per `lock`; False when a job with that lock already waits."""
     jobs = app.extensions[KEY]
     with _opening:
         jobs.open(EnginePool(db.engine))  # once: later calls find it open
-    lock = f"pairing:{round_id}:{store.scope_key(tambon_ids)}"
-    ids = None if tambon_ids is None else sorted(tambon_ids)
-    # The lock also keeps two workers from computing the same scope at once.
-    task = jobs.tasks["pairing.recompute"].configure(queueing_lock=lock, lock=lock)
+    # The lock also keeps two workers from doing the same job at once.
+    task = jobs.tasks[name].configure(queueing_lock=lock, lock=lock)
     try:
-        task.defer(round_id=round_id, tambon_ids=ids)
+        task.defer(**arguments)
     except AlreadyEnqueued:
         return False
     return True
 
 
 def run_worker(app: Flask, wait: bool = True) -> None:
-    """Run jobs of the pairing queue: until stopped, or until it is empty (`wait=False`)."""
+    """Run the background jobs (pairing, whole-round files): until stopped, or until the
+    queues are empty (`wait=False`)."""
     jobs = app.extensions[KEY]
     jobs.run_worker(
-        queues=[QUEUE],
+        queues=[QUEUE, exports.QUEUE],
         wait=wait,
         delete_jobs="successful",
         install_signal_handlers=wait,

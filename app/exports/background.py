@@ -1,0 +1,116 @@
+"""Whole-round files of a national round, written by the background worker.
+
+A file of tens of thousands of facilitators takes longer to write than a request may last
+(the training plan pairs the whole scope; an XLSX is written whole before it is sent). Where
+a worker runs (PostgreSQL, PAIRING_IN_BACKGROUND on) and the scope has more respondents than
+EXPORT_IN_REQUEST_UP_TO, the download asks the worker for the file and says it is being
+prepared; once written, the same link sends it. A file is named by the round's revision, so
+a new answer makes the next download ask for a new one; the older ones are removed.
+
+Files are kept in EXPORT_DIR (default instance/exports), which the web app and the worker
+must share.
+"""
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from app.extensions import db
+from app.models import Round
+from app.pairing import store
+
+from .files import write_export
+
+QUEUE = "exports"
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One file of one round, scope and language."""
+
+    round_id: int
+    tambon_ids: tuple[int, ...] | None
+    name: str
+    fmt: str
+    lang: str
+
+    def path(self, revision: int) -> Path:
+        """Where the file of this round revision is kept."""
+        scope = store.scope_key(self.tambon_ids)
+        return folder() / f"r{self.round_id}-{scope}-{self.name}-{self.lang}-v{revision}.{self.fmt}"
+
+    def older(self, revision: int) -> list[Path]:
+        """The kept files of earlier revisions."""
+        current = self.path(revision)
+        pattern = current.name.replace(f"-v{revision}.", "-v*.")
+        return [p for p in folder().glob(pattern) if p != current]
+
+
+def folder() -> Path:
+    path = Path(current_app.config.get("EXPORT_DIR") or Path(current_app.instance_path, "exports"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def in_background(round_id: int, tambon_ids) -> bool:
+    """Whether this scope's files are written by the worker."""
+    config = current_app.config
+    if not config["PAIRING_IN_BACKGROUND"]:
+        return False
+    return store.respondents(round_id, tambon_ids) > config["EXPORT_IN_REQUEST_UP_TO"]
+
+
+def ready(wanted: Wanted, revision: int) -> Path | None:
+    """The file when it has been written for this revision."""
+    path = wanted.path(revision)
+    return path if path.is_file() else None
+
+
+def write(wanted: Wanted) -> Path | None:
+    """Write the file for the round's revision now (the worker's job); None when the round
+    is gone. Written beside and renamed: a reader never sees half a file."""
+    round_ = db.session.get(Round, wanted.round_id)
+    if round_ is None:
+        return None
+    revision = round_.revision  # before reading: a later answer makes the file stale, not wrong
+    path = wanted.path(revision)
+    if not path.is_file():
+        visible = None if wanted.tambon_ids is None else set(wanted.tambon_ids)
+        handle, partial = tempfile.mkstemp(dir=path.parent, suffix=".partial")
+        try:
+            # As write_export asks: CSV as UTF-8 text, XLSX as bytes.
+            text = {"encoding": "utf-8", "newline": ""} if wanted.fmt == "csv" else {}
+            with open(handle, "w" if text else "wb", **text) as out:
+                write_export(out, wanted.name, wanted.fmt, round_, visible, wanted.lang)
+            os.replace(partial, path)
+        except BaseException:
+            Path(partial).unlink(missing_ok=True)
+            raise
+    for old in wanted.older(revision):
+        old.unlink(missing_ok=True)
+    db.session.rollback()  # nothing was written to the database
+    return path
+
+
+def init_app(app: Flask, jobs) -> None:
+    """Add the task to the app's job queue (see app/pairing/jobs.py)."""
+
+    @jobs.task(name="exports.write", queue=QUEUE)
+    def write_file(round_id: int, tambon_ids, name: str, fmt: str, lang: str) -> None:
+        with app.app_context():
+            ids = None if tambon_ids is None else tuple(tambon_ids)
+            write(Wanted(round_id, ids, name, fmt, lang))
+
+
+def defer(app: Flask, wanted: Wanted) -> bool:
+    """Ask the worker for the file; False when it is already asked for."""
+    from app.pairing.jobs import defer_task
+
+    lock = f"exports:{wanted.path(0).name}"
+    ids = None if wanted.tambon_ids is None else list(wanted.tambon_ids)
+    arguments = {"round_id": wanted.round_id, "tambon_ids": ids, "name": wanted.name,
+                 "fmt": wanted.fmt, "lang": wanted.lang}  # fmt: skip
+    return defer_task(app, "exports.write", lock, arguments)
