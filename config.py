@@ -83,3 +83,6 @@ class Config:
     # instance/exports, shared by the web app and the worker). README, "Background work".
     EXPORT_IN_REQUEST_UP_TO = int(os.environ.get("EXPORT_IN_REQUEST_UP_TO", "5000") or 5000)
     EXPORT_DIR = os.environ.get("EXPORT_DIR") or None
+    # While answers keep arriving, a file written less than this many seconds ago is sent as
+    # it is (it says the round as it was then) rather than asking for yet another.
+    EXPORT_FRESH_FOR = int(os.environ.get("EXPORT_FRESH_FOR", "600") or 600)

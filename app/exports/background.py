@@ -13,6 +13,7 @@ must share.
 
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,15 +64,34 @@ def in_background(round_id: int, tambon_ids) -> bool:
     return store.respondents(round_id, tambon_ids) > config["EXPORT_IN_REQUEST_UP_TO"]
 
 
-def ready(wanted: Wanted, revision: int) -> Path | None:
-    """The file when it has been written for this revision."""
+def ready(wanted: Wanted, revision: int, fresh_for: float = 0) -> Path | None:
+    """The file written for this revision; else the latest one written for an earlier
+    revision less than `fresh_for` seconds ago (a national round's answers keep arriving:
+    without this a download could keep asking for a file that is stale before it is sent)."""
     path = wanted.path(revision)
-    return path if path.is_file() else None
+    if path.is_file():
+        return path
+    recent = [p for p in wanted.older(revision) if time.time() - _written(p) < fresh_for]
+    return max(recent, key=_written, default=None)
+
+
+def _written(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # removed by the worker meanwhile
+        return 0.0
 
 
 def write(wanted: Wanted) -> Path | None:
     """Write the file for the round's revision now (the worker's job); None when the round
     is gone. Written beside and renamed: a reader never sees half a file."""
+    try:
+        return _write(wanted)
+    finally:
+        db.session.rollback()  # nothing is written to the database; end the snapshot
+
+
+def _write(wanted: Wanted) -> Path | None:
     round_ = db.session.get(Round, wanted.round_id)
     if round_ is None:
         return None
@@ -79,7 +99,9 @@ def write(wanted: Wanted) -> Path | None:
     path = wanted.path(revision)
     if not path.is_file():
         visible = None if wanted.tambon_ids is None else set(wanted.tambon_ids)
+        _remove_abandoned(path.parent)
         handle, partial = tempfile.mkstemp(dir=path.parent, suffix=".partial")
+        os.chmod(partial, 0o640)  # the web app may run as another user of the same group
         try:
             # As write_export asks: CSV as UTF-8 text, XLSX as bytes.
             text = {"encoding": "utf-8", "newline": ""} if wanted.fmt == "csv" else {}
@@ -91,8 +113,14 @@ def write(wanted: Wanted) -> Path | None:
             raise
     for old in wanted.older(revision):
         old.unlink(missing_ok=True)
-    db.session.rollback()  # nothing was written to the database
     return path
+
+
+def _remove_abandoned(folder_: Path, older_than: float = 3600) -> None:
+    """Remove half-written files a stopped worker left behind."""
+    for partial in folder_.glob("*.partial"):
+        if time.time() - _written(partial) > older_than:
+            partial.unlink(missing_ok=True)
 
 
 def init_app(app: Flask, jobs) -> None:

@@ -66,7 +66,8 @@ def download(round_id: int, name: str, fmt: str):
         response = _csv_response(round_, name, visible)
     else:
         response = _xlsx_response(round_, name, visible)
-    response.headers["Content-Disposition"] = content_disposition(round_, name, fmt)
+    if response.status_code == 200:  # a file; the page saying it is being prepared is shown
+        response.headers["Content-Disposition"] = content_disposition(round_, name, fmt)
     response.headers["Cache-Control"] = "private, no-store"  # personal data
     return response
 
@@ -76,11 +77,14 @@ def _from_worker(round_: Round, name: str, fmt: str, visible) -> Response:
     prepared (and asking for it)."""
     ids = None if visible is None else tuple(sorted(visible))
     wanted = background.Wanted(round_.id, ids, name, fmt, _lang())
-    path = background.ready(wanted, round_.revision)
-    if path is not None:
-        return send_file(
-            path, mimetype=MEDIA_TYPES[fmt], download_name=ascii_filename(round_, name, fmt)
-        )
+    path = background.ready(wanted, round_.revision, current_app.config["EXPORT_FRESH_FOR"])
+    try:
+        if path is not None:
+            return send_file(
+                path, mimetype=MEDIA_TYPES[fmt], download_name=ascii_filename(round_, name, fmt)
+            )
+    except FileNotFoundError:
+        pass  # replaced by a newer one meanwhile: ask again
     background.defer(current_app._get_current_object(), wanted)
     page = render_template("exports/preparing.html", round=round_, name=name, fmt=fmt)
     response = Response(page, status=202)

@@ -1,11 +1,13 @@
-"""A new response added to the summaries by difference: its answers are added to the sums of
-its tambon's items and the tambon's tally moves one person from waiting to answered, without
-reading the tambon's other answers.
+"""Answers kept in the summaries by difference. A new response's answers are added to the
+sums of its tambon's items and the tambon's tally moves one person from waiting to answered;
+a changed response's old ratings are taken away and its new ones added. Neither reads the
+tambon's other answers (but for an item's lowest or highest level that only the old answer
+may have held).
 
-This is the path of a workshop: a hall of phones sending first answers within seconds. On
-SQLite every write waits for one lock, so the work done while holding it decides how many
-submissions a laptop takes per second (bench/workshop_burst.py). Anything else (a changed
-answer, a move, a merge, a closed roster) is recomputed from the ratings (keep.py).
+This is the path of a workshop: a hall of phones sending answers within seconds. On SQLite
+every write waits for one lock, so the work done while holding it decides how many
+submissions a laptop takes per second (bench/submission_cost.py, bench/workshop_burst.py).
+Anything else (a move, a merge, a closed roster) is recomputed from the ratings (keep.py).
 """
 
 from dataclasses import dataclass
@@ -39,9 +41,14 @@ EXTREMES = ("current_min", "current_max", "target_min", "target_max")
 def can_add(session: Session, response: Response) -> bool:
     """Whether adding `response` keeps the summaries equal to a rebuild: a response with
     answers, from a person on the live roster of the tambon they answered in (so they move
-    from waiting to answered there, and nowhere else)."""
+    from waiting to answered there, and nowhere else). Called holding the round's lock."""
     round_ = session.get(Round, response.round_id)
     person = session.get(Facilitator, response.facilitator_id)
+    # Read again (the caller holds the round's lock): the request may have loaded them
+    # before another request moved or deactivated the person, or closed the round.
+    for obj, fields in ((round_, ["roster_at_close"]), (person, ["active", "tambon_id"])):
+        if obj is not None:
+            session.refresh(obj, fields)
     return (
         bool(response.ratings)
         and round_ is not None

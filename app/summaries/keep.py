@@ -71,7 +71,9 @@ def refresh_people(session: Session, facilitator_ids: Collection[int]) -> None:
 
 
 def rebuild_round(session: Session, round_id: int) -> None:
-    """Recompute every summary of round `round_id` from its ratings and roster."""
+    """Recompute every summary of round `round_id` from its ratings and roster (holding the
+    round's lock, as a submission keeping them by difference does)."""
+    bump_revisions(session, [round_id])
     session.connection().execute(delete(ItemSummary).filter_by(round_id=round_id))
     session.connection().execute(delete(TambonSummary).filter_by(round_id=round_id))
     refresh_units(session, round_id, _round_tambon_ids(session, round_id))

@@ -83,7 +83,7 @@ def _note_response(found: Touched, response: Response) -> None:
     found.people |= _values(response, "facilitator_id")
 
 
-def _rating_response(session: Session, found: Touched, rating: Rating, flushed: dict):
+def _rating_response(session: Session, rating: Rating, flushed: dict):
     """The response of a changed rating (None when it is gone)."""
     # A response of this flush is not yet in the identity map: session.get would query.
     response = flushed.get(rating.response_id)
@@ -149,7 +149,7 @@ def after_flush(session: Session, _context) -> None:
         if isinstance(obj, Response):
             responses[id(obj)] = obj
         elif isinstance(obj, Rating):
-            response = _rating_response(session, found, obj, flushed)
+            response = _rating_response(session, obj, flushed)
             if response is not None:
                 responses[id(response)] = response
         elif isinstance(obj, Facilitator):
@@ -207,11 +207,13 @@ def _by_difference(session: Session, found: Touched) -> bool:
     replaced = [r for rid, r in found.replaced.items() if rid not in found.arrivals]
     if not found.by_difference or not (arrivals or replaced):
         return False
-    if not all(add.can_add(session, r) for r in arrivals) or not all(
-        add.can_replace(r, found.removed.get(r.id, [])) for r in replaced
-    ):
+    if not all(add.can_replace(r, found.removed.get(r.id, [])) for r in replaced):
         return False
+    # The lock first: whether a person still waits in their tambon is read after it, so a
+    # move or deactivation committed meanwhile by another request is seen (add.can_add).
     keep.bump_revisions(session, {r.round_id for r in (*arrivals, *replaced)})
+    if not all(add.can_add(session, r) for r in arrivals):
+        return False  # recomputed instead (a second bump of the revision is harmless)
     recompute = add.add(session, arrivals)
     recompute += [r for r in replaced if not add.replace(session, r, found.removed[r.id])]
     for response in recompute:

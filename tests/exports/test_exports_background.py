@@ -68,6 +68,7 @@ def test_a_large_scope_file_is_written_by_the_worker_then_sent(background, clien
     first, second = client.get(url), client.get(url)
     assert first.status_code == second.status_code == 202
     assert PREPARING in first.text and first.headers["Retry-After"]
+    assert "attachment" not in first.headers.get("Content-Disposition", "")  # a page, shown
     assert len(_waiting_jobs(background)) == 1  # asked once, however often
     jobs.run_worker(background, wait=False)
     sent = _get(client, url)
@@ -78,17 +79,34 @@ def test_a_large_scope_file_is_written_by_the_worker_then_sent(background, clien
         assert sent.data[:2] == b"PK" and len(sent.data) > 1000
 
 
+def _answer_again(app, tiny) -> None:
+    with app.app_context():
+        round_ = db.session.get(Round, tiny.later)
+        codes = round_.instrument_version.instrument.item_codes
+        record(round_, tiny.people["บุญมา"], [Mark(c, 5.0, 5.0) for c in codes], "later")
+
+
+def test_a_file_written_moments_ago_is_sent_while_answers_keep_arriving(background, client, tiny):
+    sign_in(client, "admin")
+    url = f"/rounds/{tiny.later}/exports/ratings.csv"
+    client.get(url)
+    jobs.run_worker(background, wait=False)
+    before = _get(client, url)
+    _answer_again(background, tiny)
+    again = _get(client, url)  # within EXPORT_FRESH_FOR (10 minutes): the same file
+    assert again.status_code == 200 and again.data == before.data
+    assert _waiting_jobs(background) == []
+
+
 def test_a_new_answer_asks_for_a_new_file(background, client, tiny):
+    background.config["EXPORT_FRESH_FOR"] = 0
     sign_in(client, "admin")
     url = f"/rounds/{tiny.later}/exports/ratings.csv"
     client.get(url)
     jobs.run_worker(background, wait=False)
     before = _get(client, url)
     assert before.status_code == 200
-    with background.app_context():
-        round_ = db.session.get(Round, tiny.later)
-        codes = round_.instrument_version.instrument.item_codes
-        record(round_, tiny.people["บุญมา"], [Mark(c, 5.0, 5.0) for c in codes], "later")
+    _answer_again(background, tiny)
     assert client.get(url).status_code == 202
     jobs.run_worker(background, wait=False)
     after = _get(client, url)
@@ -98,16 +116,15 @@ def test_a_new_answer_asks_for_a_new_file(background, client, tiny):
 
 def test_a_coordinator_gets_a_file_of_their_own_tambons(background, client, tiny):
     sign_in(client, "admin")
-    admin_url = f"/rounds/{tiny.later}/exports/ratings.csv"
-    client.get(admin_url)
+    url = f"/rounds/{tiny.later}/exports/ratings.csv"
+    client.get(url)
     jobs.run_worker(background, wait=False)
-    everyone = _get(client, admin_url).text
+    everyone = _get(client, url).text
     client = background.test_client()
     sign_in(client, "bangchak")
-    background.config["EXPORT_IN_REQUEST_UP_TO"] = 1
-    mine = _get(client, admin_url)
-    if mine.status_code == 202:  # their scope is large enough for the worker too
-        jobs.run_worker(background, wait=False)
-        mine = _get(client, admin_url)
+    background.config["EXPORT_IN_REQUEST_UP_TO"] = 1  # their 2 respondents: the worker too
+    assert client.get(url).status_code == 202
+    jobs.run_worker(background, wait=False)
+    mine = _get(client, url)
     assert mine.status_code == 200
     assert "ท่าไร่" in everyone and "ท่าไร่" not in mine.text and "บางจาก" in mine.text
