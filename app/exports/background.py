@@ -51,9 +51,7 @@ class Wanted:
 
 
 def folder() -> Path:
-    path = Path(current_app.config.get("EXPORT_DIR") or Path(current_app.instance_path, "exports"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return Path(current_app.config.get("EXPORT_DIR") or Path(current_app.instance_path, "exports"))
 
 
 def in_background(round_id: int, tambon_ids) -> bool:
@@ -99,6 +97,7 @@ def _write(wanted: Wanted) -> Path | None:
     path = wanted.path(revision)
     if not path.is_file():
         visible = None if wanted.tambon_ids is None else set(wanted.tambon_ids)
+        path.parent.mkdir(parents=True, exist_ok=True)
         _remove_abandoned(path.parent)
         handle, partial = tempfile.mkstemp(dir=path.parent, suffix=".partial")
         os.chmod(partial, 0o640)  # the web app may run as another user of the same group

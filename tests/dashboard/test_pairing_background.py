@@ -5,28 +5,21 @@ and shows the fresh result once the worker has run."""
 import os
 
 import pytest
-from sqlalchemy import text
 
 from app.extensions import db
 from app.models import Round
 from app.pairing import jobs
 from app.ratings import Mark, record
 from tests.html_tables import table
+from tests.job_queue import empty_queue, waiting_jobs
 from tests.tiny_round import sign_in
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("TEST_DATABASE_URL"),
     reason="the job queue lives in PostgreSQL; on SQLite the pairing is computed in the request",
 )
-QUEUE_TABLES = "procrastinate_jobs, procrastinate_events, procrastinate_periodic_defers"
 STALE = "หลังจากนั้นมีคำตอบใหม่เข้ามา"
 COMPUTING = 'id="computing"'
-
-
-def _empty_queue(app) -> None:
-    with app.app_context():
-        db.session.execute(text(f"TRUNCATE {QUEUE_TABLES}, procrastinate_workers CASCADE"))
-        db.session.commit()
 
 
 @pytest.fixture
@@ -34,17 +27,9 @@ def background(app):
     """Every scope of more than 3 respondents goes to the worker (the tiny round has 4)."""
     assert app.config["PAIRING_IN_BACKGROUND"]  # the default on PostgreSQL
     app.config["PAIRING_IN_REQUEST_UP_TO"] = 3
-    _empty_queue(app)
+    empty_queue(app)
     yield app
-    _empty_queue(app)
-
-
-def _waiting_jobs(app) -> list[tuple]:
-    with app.app_context():
-        query = text(
-            "SELECT task_name, queueing_lock FROM procrastinate_jobs WHERE status = 'todo'"
-        )
-        return [tuple(row) for row in db.session.execute(query)]
+    empty_queue(app)
 
 
 def _learners(page: str) -> list[str]:
@@ -57,9 +42,9 @@ def test_no_result_yet_the_page_says_it_is_being_computed(background, as_admin, 
     assert first.status_code == second.status_code == 200
     assert all(COMPUTING in r.text and 'id="pairs"' not in r.text for r in (first, second))
     # Two views, one job: the queueing lock of the round and scope.
-    assert _waiting_jobs(background) == [("pairing.recompute", f"pairing:{tiny.later}:all")]
+    assert waiting_jobs(background) == [("pairing.recompute", f"pairing:{tiny.later}:all")]
     jobs.run_worker(background, wait=False)
-    assert _waiting_jobs(background) == []
+    assert waiting_jobs(background) == []
     page = as_admin.get(url).text
     assert _learners(page) == ["สมศรี", "บุญมา", "บุญมา", "สมศรี"]
     assert "คำนวณเมื่อ" in page and STALE not in page and COMPUTING not in page
@@ -78,15 +63,15 @@ def test_a_stale_result_is_shown_with_when_it_was_computed_until_the_worker_runs
     stale, again = as_admin.get(url).text, as_admin.get(url).text
     assert _learners(stale) == _learners(again) == ["สมศรี", "บุญมา", "บุญมา", "สมศรี"]
     assert STALE in stale and "คำนวณเมื่อ" in stale
-    assert len(_waiting_jobs(background)) == 1
+    assert len(waiting_jobs(background)) == 1
     jobs.run_worker(background, wait=False)
     fresh = as_admin.get(url).text
     assert _learners(fresh) == ["สมศรี", "สมศรี"] and STALE not in fresh
-    assert _waiting_jobs(background) == []
+    assert waiting_jobs(background) == []
 
 
 def test_a_small_scope_is_paired_in_the_request_even_in_the_background(background, client, tiny):
     sign_in(client, "bangchak")  # Bang Chak: 2 respondents
     page = client.get(f"/rounds/{tiny.later}/pairs").text
     assert [(r[0], r[1], r[5]) for r in table(page, "pairs")[1:]] == [("K1", "สมศรี", "ประเสริฐ")]
-    assert _waiting_jobs(background) == []
+    assert waiting_jobs(background) == []

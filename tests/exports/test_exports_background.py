@@ -5,12 +5,12 @@ the request would have written, and a new answer asks for a new one."""
 import os
 
 import pytest
-from sqlalchemy import text
 
 from app.extensions import db
 from app.models import Round
 from app.pairing import jobs
 from app.ratings import Mark, record
+from tests.job_queue import empty_queue, waiting_jobs
 from tests.tiny_round import Round as Tiny
 from tests.tiny_round import build_tiny_round, sign_in
 
@@ -18,14 +18,7 @@ pytestmark = pytest.mark.skipif(
     not os.environ.get("TEST_DATABASE_URL"),
     reason="the job queue lives in PostgreSQL; on SQLite every file is written in the request",
 )
-QUEUE_TABLES = "procrastinate_jobs, procrastinate_events, procrastinate_periodic_defers"
 PREPARING = "กำลังเตรียมไฟล์"
-
-
-def _empty_queue(app) -> None:
-    with app.app_context():
-        db.session.execute(text(f"TRUNCATE {QUEUE_TABLES}, procrastinate_workers CASCADE"))
-        db.session.commit()
 
 
 def _get(client, url):
@@ -33,12 +26,6 @@ def _get(client, url):
     with client.get(url) as response:
         response.get_data()
     return response
-
-
-def _waiting_jobs(app) -> list[str]:
-    with app.app_context():
-        query = text("SELECT queueing_lock FROM procrastinate_jobs WHERE status = 'todo'")
-        return [row[0] for row in db.session.execute(query)]
 
 
 @pytest.fixture
@@ -53,9 +40,9 @@ def background(app, tmp_path):
     assert app.config["PAIRING_IN_BACKGROUND"]  # the default on PostgreSQL
     app.config["EXPORT_IN_REQUEST_UP_TO"] = 2
     app.config["EXPORT_DIR"] = str(tmp_path)
-    _empty_queue(app)
+    empty_queue(app)
     yield app
-    _empty_queue(app)
+    empty_queue(app)
 
 
 @pytest.mark.parametrize("name, fmt", [("ratings", "csv"), ("training-plan", "xlsx")])
@@ -69,7 +56,8 @@ def test_a_large_scope_file_is_written_by_the_worker_then_sent(background, clien
     assert first.status_code == second.status_code == 202
     assert PREPARING in first.text and first.headers["Retry-After"]
     assert "attachment" not in first.headers.get("Content-Disposition", "")  # a page, shown
-    assert len(_waiting_jobs(background)) == 1  # asked once, however often
+    # Asked once, however often.
+    assert [task for task, _ in waiting_jobs(background)] == ["exports.write"]
     jobs.run_worker(background, wait=False)
     sent = _get(client, url)
     assert sent.status_code == 200 and "attachment" in sent.headers["Content-Disposition"]
@@ -95,7 +83,7 @@ def test_a_file_written_moments_ago_is_sent_while_answers_keep_arriving(backgrou
     _answer_again(background, tiny)
     again = _get(client, url)  # within EXPORT_FRESH_FOR (10 minutes): the same file
     assert again.status_code == 200 and again.data == before.data
-    assert _waiting_jobs(background) == []
+    assert waiting_jobs(background) == []
 
 
 def test_a_new_answer_asks_for_a_new_file(background, client, tiny):
