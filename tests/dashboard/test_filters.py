@@ -18,6 +18,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+import openpyxl
 import pytest
 
 from app.extensions import db
@@ -150,6 +151,7 @@ def test_the_tambon_radar_is_filtered_and_keeps_the_snapshot(admin, built):
     # ขวัญ only: ก้อย answered as team u, although the roster says v today. จันทร์ (team v)
     # has not answered: 1 of 2 of team v.
     assert rows["K1"][2:4] == ["1", "1.00"]
+    assert all("team=v" in src for src in _img_sources(page))
     assert "1 จาก 2" in page or "1 of 2" in page
     assert "จันทร์" in page
     team_u = admin.get(f"{base}?team=u").text
@@ -262,3 +264,20 @@ def test_the_export_page_offers_the_filter_and_refuses_it_elsewhere(admin, built
     refused = admin.get(f"/rounds/{built.round}/exports/ratings.csv?team=v")
     assert refused.status_code == 400
     assert admin.get(f"/rounds/{built.round}/exports/training-plan.csv?team=x").status_code == 400
+
+
+def test_the_command_line_plan_takes_the_filter(runner, built, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    args = ["export", "training-plan", "FILTER", "--format", "xlsx", "-o", str(out)]
+    result = runner.invoke(args=[*args, "--agency", "พช."])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    rows = list(book["training-plan"].iter_rows(values_only=True))
+    k1 = next(r for r in rows[1:] if r[2] == "round" and r[8] == "K1")
+    assert k1[11] == 2 and k1[12] == 2.5  # ก้อย 2 (as she answered) and คำ 3
+    about = {r[0]: r[1] for r in book["columns"].iter_rows(values_only=True) if r and r[0]}
+    assert about.get("agency") == "พช."
+    for refused in (["--agency", "ออมสิน"], ["--team", "x"], ["--role", "boss"]):
+        assert runner.invoke(args=[*args, *refused]).exit_code == 2
+    wrong = ["export", "ratings", "FILTER", "-o", str(tmp_path / "r.csv"), "--team", "v"]
+    assert runner.invoke(args=wrong).exit_code == 2
