@@ -3,6 +3,7 @@ who can learn from whom, and progress between rounds, each chart with its number
 
 from app.dashboard import routes
 from app.dashboard.cache import DEFAULT_BYTES, DEFAULT_SIZE, ChartCache
+from app.dashboard.filtering import filter_label, role_name, roles_label, team_name
 from app.dashboard.formatting import change, level
 from app.dashboard.gaps import heat
 from app.dashboard.links import url_with
@@ -19,3 +20,7 @@ def init_app(app) -> None:
     app.add_template_filter(change, "change")
     app.add_template_filter(heat, "heat")
     app.add_template_global(url_with, "url_with")
+    app.add_template_global(role_name, "role_name")
+    app.add_template_global(team_name, "team_name")
+    app.add_template_global(filter_label, "filter_label")
+    app.add_template_global(roles_label, "roles_label")

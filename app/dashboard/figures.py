@@ -12,11 +12,13 @@ from app.charts import ENGLISH, MAX_RADARS_PER_FIGURE, THAI, Wording
 from app.i18n import current_lang
 from app.numbers import whole_number
 from app.params import int_arg
-from app.round_facts import RoundFacts, RoundUnits
-from app.scoring import TeamProfile, team_profiles
+from app.people_filter import NO_FILTER, PeopleFilter, filtered
+from app.round_facts import RoundFacts, RoundUnits, load_round_facts
+from app.scoring import TeamProfile, round_profile, team_profiles
 from app.summaries import read
 
 from .diagrams import RiverView, StairsView, river_view, stairs_view
+from .filtering import chosen_tambons, filter_label, scope_filter
 from .paging import Page, page_of
 from .scope import Scope, tambon_facts, visible_tambon
 from .serve import ChartSpec
@@ -36,43 +38,80 @@ def page_number(args: MultiDict) -> int:
     return int_arg(args, "page", 1)
 
 
-def tambon_radar(scope: Scope, tambon_id: int) -> tuple[RoundFacts, TeamProfile, ChartSpec]:
-    """One tambon's facts, profile and radar (404 when the tambon is not visible)."""
-    facts = tambon_facts(scope, tambon_id)
+def tambon_radar(
+    scope: Scope, tambon_id: int, people: PeopleFilter = NO_FILTER
+) -> tuple[RoundFacts, TeamProfile, ChartSpec]:
+    """One tambon's facts, profile and radar, of the people the filter keeps (404 when the
+    tambon is not visible)."""
+    facts = filtered(tambon_facts(scope, tambon_id), people)
     key = str(tambon_id)
     (profile,) = team_profiles(
         facts.answers, facts.persons, facts.item_order, facts.expected, units=[key]
     )
-    title = f"{facts.tambons[key].name_in(current_lang())} · {scope.round.name}"
+    title = _titled(f"{facts.tambons[key].name_in(current_lang())} · {scope.round.name}", people)
     inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording()}
-    return facts, profile, ChartSpec("radar", "radar", inputs, {"tambon": tambon_id}, scope)
+    params = {"tambon": tambon_id, **people.params()}
+    return facts, profile, ChartSpec("radar", "radar", inputs, params, scope)
 
 
-def round_radar(scope: Scope, units: RoundUnits) -> tuple[TeamProfile, ChartSpec]:
-    """The whole visible round as one team: profile (from the kept summaries) and radar."""
-    profile = read.whole_profile(scope.round.id, units.tambon_ids, units.item_order)
-    title = f"{_('All tambons')} · {scope.round.name}"
+def round_radar(
+    scope: Scope, units: RoundUnits, people: PeopleFilter = NO_FILTER
+) -> tuple[TeamProfile, ChartSpec]:
+    """The whole visible round as one team: profile (from the kept summaries, or from the
+    answers of the people a filter keeps) and radar."""
+    if people.active:
+        facts = filtered(scope.facts(), people)
+        profile = round_profile(facts.answers, facts.persons, facts.item_order, facts.expected)
+    else:
+        profile = read.whole_profile(scope.round.id, units.tambon_ids, units.item_order)
+    title = _titled(f"{_('All tambons')} · {scope.round.name}", people)
     inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording()}
-    return profile, ChartSpec("radar", "radar", inputs, {}, scope)
+    return profile, ChartSpec("radar", "radar", inputs, people.params(), scope)
 
 
 def radar_grid(
-    scope: Scope, units: RoundUnits, number: int
+    scope: Scope,
+    units: RoundUnits,
+    number: int,
+    people: PeopleFilter = NO_FILTER,
+    chosen: list[str] | None = None,
 ) -> tuple[Page, list[TeamProfile], ChartSpec]:
-    """Page `number` of the tambons' radars as small multiples (404 past the last page); only
-    the page's tambons are read from the kept summaries."""
+    """Page `number` of the tambons' radars as small multiples (404 past the last page): the
+    `chosen` tambons (None: every visible one), of the people the filter keeps. Only the
+    page's tambons are read, from the kept summaries when no filter is on."""
     ordered = tambon_order(units, current_lang())
+    if chosen is not None:
+        ordered = [key for key in ordered if key in set(chosen)]
     page = page_of(len(ordered), MAX_RADARS_PER_FIGURE, number) or abort(404)
     keys = list(page.of(ordered))
-    found = read.unit_profiles(scope.round.id, [int(k) for k in keys], units.item_order)
+    found = _unit_profiles(scope, units, keys, people)
     shown = [found[key] for key in keys]
     labels = {p.unit: units.tambons[p.unit].name_in(current_lang()) for p in shown}
-    title = scope.round.name
+    title = _titled(scope.round.name, people)
     if page.pages > 1:
         title += " · " + _("page %(page)d of %(pages)d", page=page.number, pages=page.pages)
     inputs = {"profiles": shown, "item_labels": ITEM_CODES, "unit_labels": labels,
               "title": title, "wording": wording()}  # fmt: skip
-    return page, shown, ChartSpec("radar-grid", "radar_grid", inputs, {"page": page.number}, scope)
+    params = {"page": page.number, "tambons": chosen, **people.params()}
+    return page, shown, ChartSpec("radar-grid", "radar_grid", inputs, params, scope)
+
+
+def _unit_profiles(
+    scope: Scope, units: RoundUnits, keys: list[str], people: PeopleFilter
+) -> dict[str, TeamProfile]:
+    """The profiles of these tambons: kept sums, or the filtered people's answers."""
+    if not people.active:
+        return read.unit_profiles(scope.round.id, [int(k) for k in keys], units.item_order)
+    facts = filtered(load_round_facts(scope.round, {int(k) for k in keys}), people)
+    profiles = team_profiles(
+        facts.answers, facts.persons, facts.item_order, facts.expected, units=keys
+    )
+    return {p.unit: p for p in profiles}
+
+
+def _titled(title: str, people: PeopleFilter) -> str:
+    """A chart title that names the filter, so a printed chart says whom it shows."""
+    return f"{title} · {filter_label(people)}" if people.active else title
 
 
 def unit_choice(scope: Scope, args: MultiDict) -> UnitChoice:
@@ -149,12 +188,15 @@ def stairs(scope: Scope, args: MultiDict) -> tuple[RoundFacts, StairsView, Chart
 def chart_spec(scope: Scope, name: str, args: MultiDict) -> ChartSpec:
     """The spec behind chart URL `name` with query `args` (404 for an unknown name)."""
     if name == "radar":
+        people = scope_filter(scope, args)[0]
         tambon_id = int_arg(args, "tambon")
         if tambon_id is not None:
-            return tambon_radar(scope, tambon_id)[2]
-        return round_radar(scope, scope.units())[1]
+            return tambon_radar(scope, tambon_id, people)[2]
+        return round_radar(scope, scope.units(), people)[1]
     if name == "radar-grid":
-        return radar_grid(scope, scope.units(), page_number(args))[2]
+        people, units = scope_filter(scope, args)[0], scope.units()
+        chosen = chosen_tambons(args, units.tambons)
+        return radar_grid(scope, units, page_number(args), people, chosen)[2]
     if name == "river":
         return river(scope, args)[2]
     if name == "stairs":

@@ -13,7 +13,8 @@ from app.i18n import current_lang
 from app.params import int_arg
 
 from . import figures
-from .gaps import COLUMN_ORDERS, gaps_view
+from .filtering import chosen_tambons, scope_filter
+from .gaps import COLUMN_ORDERS, filtered_gaps_view, gaps_view
 from .overview import percent, sorted_tallies, tambon_tallies
 from .pairs import page_numbers, pairs_view
 from .progress import progress_view
@@ -42,11 +43,15 @@ def radar(round_id: int):
     """Small multiples of the visible tambons (12 a page) and the whole round's radar."""
     scope = round_scope(round_id)
     facts = scope.units()
-    page, profiles, grid = figures.radar_grid(scope, facts, figures.page_number(request.args))
-    whole, whole_chart = figures.round_radar(scope, facts)
+    people, menus = scope_filter(scope, request.args)
+    chosen = chosen_tambons(request.args, facts.tambons)
+    number = figures.page_number(request.args)
+    page, profiles, grid = figures.radar_grid(scope, facts, number, people, chosen)
+    whole, whole_chart = figures.round_radar(scope, facts, people)
     return render_template(
         "dashboard/radar.html", round=scope.round, facts=facts, page=page, profiles=profiles,
         grid=grid, whole=whole, whole_chart=whole_chart, names=tambon_names(facts, current_lang()),
+        people=people, menus=menus, chosen=chosen or (),
     )  # fmt: skip
 
 
@@ -55,12 +60,14 @@ def radar(round_id: int):
 def tambon_radar(round_id: int, tambon_id: int):
     """One tambon's radar, bigger, with its numbers and who has not answered yet."""
     scope = round_scope(round_id)
-    facts, profile, chart = figures.tambon_radar(scope, tambon_id)
+    people, menus = scope_filter(scope, request.args)
+    facts, profile, chart = figures.tambon_radar(scope, tambon_id, people)
     answered = facts.respondents()
     waiting = [p for p in facts.persons if p.id not in answered]
     return render_template(
         "dashboard/tambon_radar.html", round=scope.round, facts=facts, profile=profile,
-        chart=chart, tambon=facts.tambons[str(tambon_id)], waiting=waiting,
+        chart=chart, tambon=facts.tambons[str(tambon_id)], waiting=waiting, people=people,
+        menus=menus,
     )  # fmt: skip
 
 
@@ -96,17 +103,23 @@ def gaps(round_id: int):
     tambon_id = int_arg(request.args, "tambon")
     if tambon_id is not None:
         visible_tambon(scope, tambon_id)
+    people, menus = scope_filter(scope, request.args)
     facts = scope.units() if tambon_id is None else scope.units_of(tambon_id)
     columns = request.args.get("columns", "priority")
     if columns not in COLUMN_ORDERS:
         columns = "priority"
     rows = request.args.get("rows", "tambon")
-    view = gaps_view(facts, current_lang(), columns, rows, figures.page_number(request.args))
+    number = figures.page_number(request.args)
+    if people.active:
+        view = filtered_gaps_view(facts, people, current_lang(), columns, rows, number)
+    else:
+        view = gaps_view(facts, current_lang(), columns, rows, number)
     if view is None:
         abort(404)
     return render_template(
         "dashboard/gaps.html", round=scope.round, facts=facts, view=view, columns=columns,
-        rows=rows, tambon_id=tambon_id, choices=_tambon_choices(scope),
+        rows=rows, tambon_id=tambon_id, choices=_tambon_choices(scope), people=people,
+        menus=menus,
     )  # fmt: skip
 
 

@@ -10,8 +10,9 @@ from app.exports.plan import plan_rows
 from app.exports.ratings import long_rows, wide_rows
 from app.instruments.model import Instrument
 from app.models import Round
+from app.people_filter import NO_FILTER, PeopleFilter
 
-Rows = Callable[[Round, set[int] | None, str], Iterator[tuple]]
+Rows = Callable[..., Iterator[tuple]]  # (round, tambon ids, lang[, people filter])
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,7 @@ class Export:
     summary: object
     columns: Callable[[Instrument], tuple[columns.Column, ...]]
     rows: Rows
+    filterable: bool = False  # takes a people filter (agency, role, team)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +69,27 @@ EXPORTS = {
             ),
             lambda instrument: columns.TRAINING_PLAN,
             plan_rows,
+            filterable=True,
         ),
     )
 }
 FORMATS = ("csv", "xlsx")
 
 
-def build(name: str, round_: Round, tambon_ids: set[int] | None, lang: str) -> Table:
-    """The table of export `name` for `round_`, limited to `tambon_ids` (None: all)."""
+def build(
+    name: str,
+    round_: Round,
+    tambon_ids: set[int] | None,
+    lang: str,
+    people: PeopleFilter = NO_FILTER,
+) -> Table:
+    """The table of export `name` for `round_`, limited to `tambon_ids` (None: all) and, for
+    an export that takes one, to the people `people` keeps."""
     export = EXPORTS[name]
     instrument = round_.instrument_version.instrument
-    return Table(name, export.columns(instrument), export.rows(round_, tambon_ids, lang))
+    if not people.active:
+        return Table(name, export.columns(instrument), export.rows(round_, tambon_ids, lang))
+    if not export.filterable:
+        raise ValueError(f"export {name!r} takes no people filter")
+    rows = export.rows(round_, tambon_ids, lang, people)
+    return Table(name, export.columns(instrument), rows)

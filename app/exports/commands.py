@@ -10,7 +10,9 @@ from app.exports.catalogue import EXPORTS, FORMATS
 from app.exports.files import ascii_filename, write_export
 from app.extensions import db
 from app.models import Round
+from app.models.people import ROLES, TEAMS
 from app.numbers import whole_number
+from app.people_filter import PeopleFilter, filter_choices
 
 
 def find_round(reference: str) -> Round:
@@ -32,14 +34,19 @@ def find_round(reference: str) -> Round:
               help="File to write (default: JOINCODE-NAME.FORMAT here).")  # fmt: skip
 @click.option("--lang", type=click.Choice(("th", "en")), default="th", show_default=True,
               help="Language of place, role and domain names.")  # fmt: skip
+@click.option("--agency", help="training-plan only: the facilitators of this agency.")
+@click.option("--role", type=click.Choice(ROLES), help="training-plan only: holding this role.")
+@click.option("--team", type=click.Choice(TEAMS), help="training-plan only: of this team.")
 @with_appcontext
-def export_command(name, round_reference, fmt, output, lang) -> None:
-    """Export NAME (ratings, ratings-wide, training-plan) of ROUND (id or join code)."""
+def export_command(name, round_reference, fmt, output, lang, agency, role, team) -> None:
+    """Export NAME (ratings, ratings-wide, training-plan) of ROUND (id or join code); the
+    training plan may be limited to an agency, role or team, as each person answered."""
     round_ = find_round(round_reference)
+    people = _people(name, round_, PeopleFilter(agency or None, role, team))
     output = Path(output or ascii_filename(round_, name, fmt))
     partial = output.with_name(output.name + ".partial")  # no half-written file on failure
     try:
-        _write(partial, name, fmt, round_, lang)
+        _write(partial, name, fmt, round_, lang, people)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -47,9 +54,23 @@ def export_command(name, round_reference, fmt, output, lang) -> None:
     click.echo(f"Wrote {output} ({name}, {fmt}, round {round_.join_code}: {round_.name}).")
 
 
-def _write(path: Path, name: str, fmt: str, round_: Round, lang: str) -> None:
+def _people(name: str, round_: Round, people: PeopleFilter) -> PeopleFilter:
+    """`people`, checked: only for the training plan, and an agency someone answered as."""
+    if people.active and not EXPORTS[name].filterable:
+        raise click.UsageError("--agency, --role and --team apply to training-plan only")
+    agencies = filter_choices(round_.id, None).agencies
+    if people.agency is not None and people.agency not in agencies:
+        raise click.BadParameter(
+            f"nobody answered round {round_.join_code} as {people.agency!r}; "
+            f"agencies: {', '.join(agencies) or 'none'}",
+            param_hint="--agency",
+        )
+    return people
+
+
+def _write(path: Path, name: str, fmt: str, round_: Round, lang: str, people) -> None:
     if fmt == "csv":
         with path.open("w", encoding="utf-8", newline="") as out:
-            write_export(out, name, fmt, round_, None, lang)
+            write_export(out, name, fmt, round_, None, lang, people)
     else:
-        write_export(path, name, fmt, round_, None, lang)
+        write_export(path, name, fmt, round_, None, lang, people)

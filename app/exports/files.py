@@ -14,6 +14,7 @@ from app.exports.catalogue import build
 from app.exports.writers import write_csv, write_xlsx
 from app.extensions import db
 from app.models import Round, Tambon, round_tambon
+from app.people_filter import NO_FILTER, PeopleFilter
 
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -57,8 +58,11 @@ def tambon_names(round_: Round, tambon_ids: set[int] | None, lang: str) -> list[
     return sorted_by_name(names, str, lang)
 
 
-def about_lines(round_: Round, tambon_ids: set[int] | None, lang: str) -> list[tuple]:
+def about_lines(
+    round_: Round, tambon_ids: set[int] | None, lang: str, people: PeopleFilter = NO_FILTER
+) -> list[tuple]:
     """The lines at the top of an XLSX file's "columns" sheet: what the file covers."""
+    kept = list(people.params().items())
     return [
         ("round", round_.name),
         ("round_date", round_.held_on),
@@ -71,20 +75,23 @@ def about_lines(round_: Round, tambon_ids: set[int] | None, lang: str) -> list[t
                 "training plan are computed on these tambons only."
             ),
         ),
+        *kept,  # the people filter, when one is on: agency, role, team
     ]
 
 
-def write_export(out, name: str, fmt: str, round_: Round, tambon_ids, lang: str) -> None:
+def write_export(
+    out, name: str, fmt: str, round_: Round, tambon_ids, lang: str, people=NO_FILTER
+) -> None:
     """Write export `name` of `round_` as `fmt` to `out`, as the download and the CLI do.
 
     `out`: for CSV a text file opened with encoding="utf-8" and newline=""; for XLSX a
     binary file or a path.
     """
-    table = build(name, round_, tambon_ids, lang)
+    table = build(name, round_, tambon_ids, lang, people)
     if fmt == "csv":
         write_csv(table, out)
         return
     with force_locale(lang):  # the file's words in the file's language, in a request or not
         # Dated the day of the round: the same answers always make the same file.
         stamp = datetime.combine(round_.held_on, time())
-        write_xlsx(table, out, about_lines(round_, tambon_ids, lang), stamp)
+        write_xlsx(table, out, about_lines(round_, tambon_ids, lang, people), stamp)

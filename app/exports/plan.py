@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from app.models import Round
+from app.people_filter import NO_FILTER, PeopleFilter, filtered
 from app.round_facts import RoundFacts, load_round_facts
 from app.scoring import PlanRow, TrainingPlan, training_plan
 
@@ -36,12 +37,15 @@ def _row_cells(row: PlanRow, instrument, lang: str) -> tuple:
     )  # fmt: skip
 
 
-def plan_rows(round_: Round, tambon_ids: set[int] | None, lang: str) -> Iterator[tuple]:
-    """The round's rows first, then each tambon's, each in priority order.
+def plan_rows(
+    round_: Round, tambon_ids: set[int] | None, lang: str, people: PeopleFilter = NO_FILTER
+) -> Iterator[tuple]:
+    """The round's rows first, then each tambon's, each in priority order; of the people
+    `people` keeps (learners and teachers alike), as they were when they answered.
 
     Tambons (and a round) where nobody answered have no rows: an empty round gives none.
     """
-    facts = load_round_facts(round_, tambon_ids)
+    facts = filtered(load_round_facts(round_, tambon_ids), people)
     if not facts.answers:
         return
     plan, instrument = round_plan(facts), facts.instrument

@@ -24,13 +24,16 @@ def test_the_training_list_puts_the_biggest_shared_gap_first(as_admin, tiny):
 def test_the_gap_table_in_priority_columns_with_heat(as_admin, tiny):
     page = as_admin.get(f"/rounds/{tiny.later}/gaps").text
     header = table(page, "gaps")[0]
-    assert header[:7] == ["คุณอำนวย", "ตำบล", "S2", "K1", "S1", "S3", "K2"] and header[-1] == "รวม"
+    assert header[:10] == ["คุณอำนวย", "ตำบล", "หน่วยงาน", "บทบาท", "ทีม",
+                           "S2", "K1", "S1", "S3", "K2"] and header[-1] == "รวม"  # fmt: skip
     # Rows by tambon name, then name: ท่าไร่ (น้ำฝน, บุญมา), บางจาก (ประเสริฐ, สมศรี).
     assert column(page, "gaps", 0) == ["น้ำฝน", "บุญมา", "ประเสริฐ", "สมศรี"]
     # สมศรี: S2 3, K1 2, S1 0, S3 2, K2 0; total 7. บุญมา: S1 2, K2 1; total 3.
-    assert row(page, "gaps", "สมศรี")[2:7] == ["3.00", "2.00", "0.00", "2.00", "0.00"]
+    # Agency, role and team as they answered (the builders' defaults: พช., team u).
+    assert row(page, "gaps", "สมศรี")[2:5] == ["พช.", "ประสานงาน", "u"]
+    assert row(page, "gaps", "สมศรี")[5:10] == ["3.00", "2.00", "0.00", "2.00", "0.00"]
     assert row(page, "gaps", "สมศรี")[-1] == "7.00"
-    assert row(page, "gaps", "บุญมา")[2:7] == ["0.00", "0.00", "2.00", "0.00", "1.00"]
+    assert row(page, "gaps", "บุญมา")[5:10] == ["0.00", "0.00", "2.00", "0.00", "1.00"]
     # Heat by class name: 3 levels -> heat-4, 2 -> heat-3, 1 -> heat-2, 0 -> heat-0.
     cells = re.findall(r'<td class="num (heat-\d)">([\d.]+)</td>', page)
     assert {gap: heat for heat, gap in cells} == {
@@ -46,7 +49,7 @@ def test_the_gap_table_sorts_by_total_by_an_item_and_in_instrument_order(as_admi
     by_k2 = as_admin.get(f"{base}?rows=K2").text
     assert column(by_k2, "gaps", 0)[0] == "บุญมา"
     in_order = as_admin.get(f"{base}?columns=instrument").text
-    assert table(in_order, "gaps")[0][2:5] == ["K1", "K2", "K3"]
+    assert table(in_order, "gaps")[0][5:8] == ["K1", "K2", "K3"]
     assert table(in_order, "training-list")[1][:2] == ["2", "K1"]  # its priority stays 2
 
 
