@@ -1,22 +1,26 @@
 """Rows of the training-plan export, from the scoring's `training_plan` (as the dashboard).
 
 The plan is computed on the tambons the reader may see, exactly as the dashboard does, so
-the round rows ("scope" round) cover those tambons only.
+the round rows ("scope" round) cover those tambons only. The rest of the round is counted,
+never named: `outside_training` is 1 only where nobody in the whole round can teach, and
+`teachers_elsewhere` says how many people of other tambons can.
 """
 
 from collections import defaultdict
 from collections.abc import Iterator
 
 from app.models import Round
-from app.round_facts import RoundFacts, load_round_facts
-from app.scoring import PlanRow, TrainingPlan, training_plan
+from app.round_facts import RoundFacts, levels_outside, load_round_facts
+from app.scoring import LevelCounts, PlanRow, TrainingPlan, training_plan
 
 
-def round_plan(facts: RoundFacts) -> TrainingPlan:
-    """The training plan of the facts' round, every tambon of the facts listed."""
+def round_plan(facts: RoundFacts, others: LevelCounts | None = None) -> TrainingPlan:
+    """The training plan of the facts' round, every tambon of the facts listed; `others`:
+    the current levels of the round's other tambons (see levels_outside)."""
     return training_plan(
-        facts.answers, facts.persons, facts.item_order, facts.expected, units=facts.tambons
-    )
+        facts.answers, facts.persons, facts.item_order, facts.expected, units=facts.tambons,
+        others=others,
+    )  # fmt: skip
 
 
 def _mean(value: float | None) -> float | None:
@@ -33,6 +37,7 @@ def _row_cells(row: PlanRow, instrument, lang: str) -> tuple:
         _mean(row.mean_current), _mean(row.mean_target), _mean(row.mean_gap), _mean(row.expected),
         row.below_target, row.below_expected, row.learners,
         "; ".join(row.teachers), row.waiting, int(row.outside_training),
+        row.teachers_elsewhere,
     )  # fmt: skip
 
 
@@ -44,7 +49,8 @@ def plan_rows(round_: Round, tambon_ids: set[int] | None, lang: str) -> Iterator
     facts = load_round_facts(round_, tambon_ids)
     if not facts.answers:
         return
-    plan, instrument = round_plan(facts), facts.instrument
+    plan = round_plan(facts, levels_outside(round_.id, tambon_ids))
+    instrument = facts.instrument
     fixed = (round_.name, round_.held_on)
     for row in plan.round:
         yield (*fixed, "round", None, None, None, *_row_cells(row, instrument, lang))

@@ -16,6 +16,10 @@ Rules:
 - A learner nobody in the answers reaches gets a TrainingNeed (outside training);
   a learner whose capable teachers are all full is Waiting (a different problem: more
   sessions or a bigger cap, not an outside trainer).
+- When the answers are only part of the round (a coordinator's tambons), `others` counts
+  the current levels of the rest of the round: a learner nobody in the answers reaches
+  but someone of the rest does is TaughtElsewhere (with how many, never who), not a
+  TrainingNeed. A TrainingNeed is then one nobody in the whole round reaches.
 """
 
 from bisect import bisect_left
@@ -33,6 +37,9 @@ from .facts import (
 )
 
 DEFAULT_CAP = 3
+
+# item -> current level -> how many people (outside the answers paired) are at that level.
+LevelCounts = Mapping[str, Mapping[float, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,19 @@ class TrainingNeed:
 
 
 @dataclass(frozen=True, slots=True)
+class TaughtElsewhere:
+    """A learner nobody among the people paired reaches, whom `capable` people of the rest
+    of the round reach (another tambon's: paired there, not here, and never named)."""
+
+    person: int
+    unit: str
+    item: str
+    current: float
+    target: float
+    capable: int
+
+
+@dataclass(frozen=True, slots=True)
 class Waiting:
     """A learner whose capable teachers (`capable` of them) are all at the cap."""
 
@@ -75,12 +95,14 @@ class Waiting:
 
 @dataclass(frozen=True, slots=True)
 class Pairing:
-    """Pairs, outside-training needs and learners waiting, each in serving order."""
+    """Pairs, outside-training needs, learners waiting and learners taught elsewhere in
+    the round, each in serving order."""
 
     pairs: tuple[Pair, ...]
     needs: tuple[TrainingNeed, ...]
     waiting: tuple[Waiting, ...]
     cap: int
+    elsewhere: tuple[TaughtElsewhere, ...] = ()
 
 
 class _Queue:
@@ -146,6 +168,11 @@ class _Shelf:
         return None
 
 
+def reaching(levels: Mapping[float, int], target: float) -> int:
+    """How many of the people counted by current level in `levels` reach `target`."""
+    return sum(count for level, count in levels.items() if level >= target)
+
+
 def serving_order(
     learners: Iterable[Answer], people: Mapping[int, Person], item_order: Sequence[str]
 ) -> list[Answer]:
@@ -162,8 +189,10 @@ def pair_learners(
     item_order: Sequence[str],
     cap: int = DEFAULT_CAP,
     min_gap: float = LEARNER_MIN_GAP,
+    others: LevelCounts | None = None,
 ) -> Pairing:
-    """Pair every learner with a teacher (see the module docstring for the rules)."""
+    """Pair every learner with a teacher (see the module docstring for the rules);
+    `others`: the current levels of the rest of the round, when the answers are a part."""
     if cap < 1:
         raise ValueError(f"cap must be at least 1, got {cap}")
     known = set(item_order)
@@ -174,14 +203,16 @@ def pair_learners(
         by_item[a.item].append(a)
     shelves = {item: _Shelf(group, people) for item, group in by_item.items()}
     learners = serving_order((a for a in index.values() if a.gap >= min_gap), people, item_order)
-    return _assign(learners, shelves, cap)
+    return _assign(learners, shelves, cap, others or {})
 
 
-def _assign(learners: Sequence[Answer], shelves: Mapping[str, _Shelf], cap: int) -> Pairing:
+def _assign(
+    learners: Sequence[Answer], shelves: Mapping[str, _Shelf], cap: int, others: LevelCounts
+) -> Pairing:
     """Serve `learners` in order, filling teachers up to `cap` distinct learners."""
     load: dict[int, int] = defaultdict(int)  # teacher -> distinct learners
     teachers_of: dict[int, list[int]] = defaultdict(list)  # learner -> their teachers
-    pairs, needs, waiting = [], [], []
+    pairs, needs, waiting, elsewhere = [], [], [], []
     for a in learners:
         shelf = shelves[a.item]
         teacher = _choose(a, shelf, teachers_of[a.person], load, cap)
@@ -192,9 +223,13 @@ def _assign(learners: Sequence[Answer], shelves: Mapping[str, _Shelf], cap: int)
             pairs.append(_pair(a, shelf.answers[teacher]))
         elif capable := shelf.capable(a.target):
             waiting.append(Waiting(a.person, a.unit, a.item, a.current, a.target, capable))
+        elif capable := reaching(others.get(a.item, {}), a.target):
+            elsewhere.append(
+                TaughtElsewhere(a.person, a.unit, a.item, a.current, a.target, capable)
+            )
         else:
             needs.append(TrainingNeed(a.person, a.unit, a.item, a.current, a.target))
-    return Pairing(tuple(pairs), tuple(needs), tuple(waiting), cap)
+    return Pairing(tuple(pairs), tuple(needs), tuple(waiting), cap, tuple(elsewhere))
 
 
 def _choose(learner: Answer, shelf: _Shelf, known: list[int], load, cap: int) -> int | None:
