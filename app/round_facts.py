@@ -16,7 +16,17 @@ from app.instruments.model import Instrument
 from app.models import Facilitator, FacilitatorRole, Rating, Response, Round, Tambon, round_tambon
 from app.models.base import utcnow
 from app.models.people import ROLES, roles_from_text
-from app.scoring import Answer, ExpectedLevels, LevelCounts, Person
+from app.scoring import (
+    DEFAULT_CAP,
+    Answer,
+    ExpectedLevels,
+    LevelCounts,
+    Pairing,
+    Person,
+    TrainingNeed,
+    pair_learners,
+    taught_elsewhere,
+)
 from app.scoring.facts import person_order
 
 
@@ -218,11 +228,23 @@ def _ratings(round_id: int, tambons: dict[str, Tambon]) -> list[tuple]:
     return list(db.session.execute(query))
 
 
-def levels_outside(round_id: int, tambon_ids: Iterable[int] | None) -> LevelCounts:
+def scope_pairing(facts: RoundFacts, tambon_ids: Iterable[int] | None) -> Pairing:
+    """Who can learn from whom among the facts' people (the tambons `tambon_ids`, None: the
+    whole round); a need that someone of the round's other tambons can meet is counted as
+    taught elsewhere, without reading who they are."""
+    pairing = pair_learners(facts.answers, facts.persons, facts.item_order, DEFAULT_CAP)
+    if tambon_ids is None or not pairing.needs:
+        return pairing
+    return taught_elsewhere(pairing, levels_outside(facts.round_id, tambon_ids, pairing.needs))
+
+
+def levels_outside(
+    round_id: int, tambon_ids: Iterable[int], needs: Iterable[TrainingNeed]
+) -> LevelCounts:
     """How many respondents of the round's other tambons (not `tambon_ids`) are at each
-    current level of each item: counts only, no one named. Empty for the whole round."""
-    if tambon_ids is None:
-        return {}
+    current level of the items of `needs`, from the lowest target on: counts, no names."""
+    needs = list(needs)
+    items, lowest = {n.item for n in needs}, min(n.target for n in needs)
     query = (
         select(Rating.item_code, Rating.current_level, func.count())
         .join(Response, Rating.response_id == Response.id)
@@ -232,6 +254,7 @@ def levels_outside(round_id: int, tambon_ids: Iterable[int] | None) -> LevelCoun
             & (round_tambon.c.tambon_id == Response.tambon_id),
         )
         .where(Response.round_id == round_id, Response.tambon_id.not_in(list(tambon_ids)))
+        .where(Rating.item_code.in_(items), Rating.current_level >= lowest)
         .group_by(Rating.item_code, Rating.current_level)
     )
     levels: dict[str, dict[float, int]] = {}

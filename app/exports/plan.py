@@ -10,16 +10,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from app.models import Round
-from app.round_facts import RoundFacts, levels_outside, load_round_facts
-from app.scoring import LevelCounts, PlanRow, TrainingPlan, training_plan
+from app.round_facts import RoundFacts, load_round_facts, scope_pairing
+from app.scoring import PlanRow, TrainingPlan, training_plan
 
 
-def round_plan(facts: RoundFacts, others: LevelCounts | None = None) -> TrainingPlan:
-    """The training plan of the facts' round, every tambon of the facts listed; `others`:
-    the current levels of the round's other tambons (see levels_outside)."""
+def round_plan(facts: RoundFacts, tambon_ids: set[int] | None = None) -> TrainingPlan:
+    """The training plan of the facts' round, every tambon of the facts listed; the facts
+    of tambons `tambon_ids` only (None: the whole round) count the others' teachers."""
     return training_plan(
         facts.answers, facts.persons, facts.item_order, facts.expected, units=facts.tambons,
-        others=others,
+        pairing=scope_pairing(facts, tambon_ids),
     )  # fmt: skip
 
 
@@ -49,7 +49,7 @@ def plan_rows(round_: Round, tambon_ids: set[int] | None, lang: str) -> Iterator
     facts = load_round_facts(round_, tambon_ids)
     if not facts.answers:
         return
-    plan = round_plan(facts, levels_outside(round_.id, tambon_ids))
+    plan = round_plan(facts, tambon_ids)
     instrument = facts.instrument
     fixed = (round_.name, round_.held_on)
     for row in plan.round:

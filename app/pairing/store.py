@@ -17,8 +17,8 @@ from app.collation import names_key
 from app.extensions import db
 from app.models import PairingLine, PairingResult, Round, TambonSummary
 from app.models.base import utcnow
-from app.round_facts import RoundFacts, levels_outside, load_round_facts
-from app.scoring import DEFAULT_CAP, Pairing, pair_learners
+from app.round_facts import RoundFacts, load_round_facts, scope_pairing
+from app.scoring import Pairing
 
 ALL = "all"
 BATCH = 5000  # rows a statement: a province's 100,000 pairs never sit in memory as dicts
@@ -51,10 +51,7 @@ def compute(round_: Round, tambon_ids: Iterable[int] | None) -> PairingResult:
     revision = round_.revision
     tambon_ids = None if tambon_ids is None else set(tambon_ids)
     facts = load_round_facts(round_, tambon_ids)
-    others = levels_outside(round_.id, tambon_ids)  # counted, never named
-    pairing = pair_learners(
-        facts.answers, facts.persons, facts.item_order, DEFAULT_CAP, others=others
-    )
+    pairing = scope_pairing(facts, tambon_ids)  # the rest of the round counted, never named
     return keep(round_.id, scope_key(tambon_ids), revision, pairing, ordered_rows(facts, pairing))
 
 

@@ -18,6 +18,7 @@ from .pairing import (
     TrainingNeed,
     Waiting,
     pair_learners,
+    taught_elsewhere,
 )
 from .plan import PlanRow, TrainingPlan, training_plan
 from .profile import ItemProfile, TeamProfile, round_profile, team_profiles
@@ -70,6 +71,7 @@ __all__ = [
     "roster",
     "round_profile",
     "stairs",
+    "taught_elsewhere",
     "team_levels",
     "team_profiles",
     "training_list",

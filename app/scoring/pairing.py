@@ -25,7 +25,7 @@ Rules:
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .facts import (
     LEARNER_MIN_GAP,
@@ -168,9 +168,23 @@ class _Shelf:
         return None
 
 
-def reaching(levels: Mapping[float, int], target: float) -> int:
+def reach_count(levels: Mapping[float, int], target: float) -> int:
     """How many of the people counted by current level in `levels` reach `target`."""
     return sum(count for level, count in levels.items() if level >= target)
+
+
+def taught_elsewhere(pairing: Pairing, others: LevelCounts) -> Pairing:
+    """`pairing` with each need that someone counted in `others` reaches made TaughtElsewhere
+    (with how many reach it): the needs left are those nobody in the whole round reaches."""
+    needs, elsewhere = [], []
+    for n in pairing.needs:
+        if capable := reach_count(others.get(n.item, {}), n.target):
+            elsewhere.append(
+                TaughtElsewhere(n.person, n.unit, n.item, n.current, n.target, capable)
+            )
+        else:
+            needs.append(n)
+    return replace(pairing, needs=tuple(needs), elsewhere=(*pairing.elsewhere, *elsewhere))
 
 
 def serving_order(
@@ -203,16 +217,15 @@ def pair_learners(
         by_item[a.item].append(a)
     shelves = {item: _Shelf(group, people) for item, group in by_item.items()}
     learners = serving_order((a for a in index.values() if a.gap >= min_gap), people, item_order)
-    return _assign(learners, shelves, cap, others or {})
+    pairing = _assign(learners, shelves, cap)
+    return taught_elsewhere(pairing, others) if others else pairing
 
 
-def _assign(
-    learners: Sequence[Answer], shelves: Mapping[str, _Shelf], cap: int, others: LevelCounts
-) -> Pairing:
+def _assign(learners: Sequence[Answer], shelves: Mapping[str, _Shelf], cap: int) -> Pairing:
     """Serve `learners` in order, filling teachers up to `cap` distinct learners."""
     load: dict[int, int] = defaultdict(int)  # teacher -> distinct learners
     teachers_of: dict[int, list[int]] = defaultdict(list)  # learner -> their teachers
-    pairs, needs, waiting, elsewhere = [], [], [], []
+    pairs, needs, waiting = [], [], []
     for a in learners:
         shelf = shelves[a.item]
         teacher = _choose(a, shelf, teachers_of[a.person], load, cap)
@@ -223,13 +236,9 @@ def _assign(
             pairs.append(_pair(a, shelf.answers[teacher]))
         elif capable := shelf.capable(a.target):
             waiting.append(Waiting(a.person, a.unit, a.item, a.current, a.target, capable))
-        elif capable := reaching(others.get(a.item, {}), a.target):
-            elsewhere.append(
-                TaughtElsewhere(a.person, a.unit, a.item, a.current, a.target, capable)
-            )
         else:
             needs.append(TrainingNeed(a.person, a.unit, a.item, a.current, a.target))
-    return Pairing(tuple(pairs), tuple(needs), tuple(waiting), cap, tuple(elsewhere))
+    return Pairing(tuple(pairs), tuple(needs), tuple(waiting), cap)
 
 
 def _choose(learner: Answer, shelf: _Shelf, known: list[int], load, cap: int) -> int | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .facts import Answer, ExpectedLevels, Person, person_order, roster
 from .gaps import by_priority
-from .pairing import DEFAULT_CAP, LevelCounts, Pairing, pair_learners
+from .pairing import DEFAULT_CAP, Pairing, pair_learners
 from .profile import ItemProfile, TeamProfile, round_profile, team_profiles
 
 
@@ -23,8 +23,8 @@ class PlanRow:
       by name then id. waiting: learners whose capable teachers were all at the cap.
     outside_training: some learner here is reached by nobody in the whole round.
     teachers_elsewhere: when some learner here is reached by nobody of the units planned
-      but by people of the rest of the round (`others`), how many of those people reach
-      at least one such learner (never who); 0 otherwise.
+      but by people of the rest of the round (the pairing's `elsewhere`), how many of those
+      people reach at least one such learner (never who); 0 otherwise.
     """
 
     unit: str | None
@@ -139,14 +139,13 @@ def training_plan(
     units: Iterable[str] | None = None,
     pairing: Pairing | None = None,
     cap: int = DEFAULT_CAP,
-    others: LevelCounts | None = None,
 ) -> TrainingPlan:
-    """The training plan of a round; pass `pairing` to reuse one already computed, and
-    `others` when the answers are part of the round (see pair_learners)."""
+    """The training plan of a round; pass `pairing` to reuse one already computed (it
+    must be, for learners taught elsewhere to count: see pairing.taught_elsewhere)."""
     answers, persons = list(answers), list(persons)
     people = roster(persons, answers)
     if pairing is None:
-        pairing = pair_learners(answers, persons, item_order, cap, others=others)
+        pairing = pair_learners(answers, persons, item_order, cap)
     support_by_place = pairing_by_place(pairing, people)
     unit_rows = [
         row

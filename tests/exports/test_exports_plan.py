@@ -8,7 +8,7 @@ from app.exports.plan import round_plan
 from app.exports.writers import csv_chunks
 from app.extensions import db
 from app.models import Round
-from app.round_facts import levels_outside, load_round_facts
+from app.round_facts import load_round_facts
 
 PLAN_HEADER = [
     "round", "round_date", "scope", "province", "district", "tambon", "priority", "domain",
@@ -39,7 +39,7 @@ def _expected_rows(app, round_id, tambon_ids=None) -> list[tuple]:
     """(scope, tambon, item, figures…) straight from the scoring, for the same facts."""
     with app.app_context():
         facts = load_round_facts(db.session.get(Round, round_id), tambon_ids)
-        plan = round_plan(facts, levels_outside(round_id, tambon_ids))
+        plan = round_plan(facts, tambon_ids)
         names = {key: t.name_th for key, t in facts.tambons.items()}
     return [
         (

@@ -30,7 +30,8 @@ def test_without_the_rest_of_the_round_every_such_learner_is_a_need():
 
 
 def test_the_plan_counts_who_reaches_at_least_one_learner_of_the_row():
-    plan = training_plan(ANSWERS, PEOPLE, ["K1", "K2"], units=["a"], others=OTHERS)
+    pairing = pair_learners(ANSWERS, PEOPLE, ["K1", "K2"], others=OTHERS)
+    plan = training_plan(ANSWERS, PEOPLE, ["K1", "K2"], units=["a"], pairing=pairing)
     rows = {(r.unit, r.item): (r.outside_training, r.teachers_elsewhere, r.teachers)
             for r in (*plan.units, *plan.round)}  # fmt: skip
     # K1: 3 people reach 3.5 (แดง's target), one of them also ก้อย's 4.
