@@ -4,10 +4,11 @@ The dashboard and the exports both start here, so they count the same people and
 same answers. `tambon_ids` limits everything to the tambons a coordinator may see.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.collation import sorted_by_name
 from app.extensions import db
@@ -15,7 +16,17 @@ from app.instruments.model import Instrument
 from app.models import Facilitator, FacilitatorRole, Rating, Response, Round, Tambon, round_tambon
 from app.models.base import utcnow
 from app.models.people import ROLES, roles_from_text
-from app.scoring import Answer, ExpectedLevels, Person
+from app.scoring import (
+    DEFAULT_CAP,
+    Answer,
+    ExpectedLevels,
+    LevelCounts,
+    Pairing,
+    Person,
+    TrainingNeed,
+    pair_learners,
+    taught_elsewhere,
+)
 from app.scoring.facts import person_order
 
 
@@ -215,3 +226,38 @@ def _ratings(round_id: int, tambons: dict[str, Tambon]) -> list[tuple]:
         .order_by(Response.facilitator_id, Rating.position)
     )
     return list(db.session.execute(query))
+
+
+def scope_pairing(facts: RoundFacts, tambon_ids: Iterable[int] | None) -> Pairing:
+    """Who can learn from whom among the facts' people (the tambons `tambon_ids`, None: the
+    whole round); a need that someone of the round's other tambons can meet is counted as
+    taught elsewhere, without reading who they are."""
+    pairing = pair_learners(facts.answers, facts.persons, facts.item_order, DEFAULT_CAP)
+    if tambon_ids is None or not pairing.needs:
+        return pairing
+    return taught_elsewhere(pairing, levels_outside(facts.round_id, tambon_ids, pairing.needs))
+
+
+def levels_outside(
+    round_id: int, tambon_ids: Iterable[int], needs: Iterable[TrainingNeed]
+) -> LevelCounts:
+    """How many respondents of the round's other tambons (not `tambon_ids`) are at each
+    current level of the items of `needs`, from the lowest target on: counts, no names."""
+    needs = list(needs)
+    items, lowest = {n.item for n in needs}, min(n.target for n in needs)
+    query = (
+        select(Rating.item_code, Rating.current_level, func.count())
+        .join(Response, Rating.response_id == Response.id)
+        .join(
+            round_tambon,
+            (round_tambon.c.round_id == Response.round_id)
+            & (round_tambon.c.tambon_id == Response.tambon_id),
+        )
+        .where(Response.round_id == round_id, Response.tambon_id.not_in(list(tambon_ids)))
+        .where(Rating.item_code.in_(items), Rating.current_level >= lowest)
+        .group_by(Rating.item_code, Rating.current_level)
+    )
+    levels: dict[str, dict[float, int]] = {}
+    for item, level, count in db.session.execute(query):
+        levels.setdefault(item, {})[float(level)] = count
+    return levels

@@ -1,8 +1,10 @@
 """Who can learn from whom, as the page shows it: a page each of pairs, outside-training
-needs and learners waiting, read from the pairing kept for the viewer's scope.
+needs, learners waiting and learners only other tambons can teach, read from the pairing
+kept for the viewer's scope.
 
 The pairing ran once over every visible facilitator (so a coordinator's pairs never
-name anyone outside their tambons); a tambon filter then only picks the learners shown.
+name anyone outside their tambons; people of other tambons are only counted); a tambon
+filter then only picks the learners shown.
 Lines come in the order kept with them: by item, then learner's tambon and name.
 """
 
@@ -21,7 +23,9 @@ from .paging import Page, page_of
 PAIRS_PER_PAGE = 200
 LINES_PER_PAGE = 200  # needs and waiting: 62,704 and 77,547 lines at 50,000 facilitators
 # The query parameter of each list's page number.
-PAGE_PARAMS = {"pair": "page", "need": "needs_page", "waiting": "waiting_page"}
+PAGE_PARAMS = {
+    "pair": "page", "need": "needs_page", "waiting": "waiting_page", "other": "other_page",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +52,8 @@ class LearnerLine:
     tambon: str
     current: float
     target: float
-    capable: int = 0  # waiting: how many people reach the target, all at the cap
+    capable: int = 0  # how many people reach the target: waiting, all at the cap; other,
+    # in other tambons of the round
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,7 @@ class PairsView:
     pairs: Listing
     needs: Listing
     waiting: Listing
+    elsewhere: Listing  # learners only people of other tambons of the round can teach
     result: PairingResult
     need_counts: dict[str, int]  # the needs of each item on the page, over every page
 
@@ -109,6 +115,7 @@ def pairs_view(
         Listing(tuple(_pair_line(r, places) for r in pair_rows), pair_page, "page"),
         listings["need"],
         listings["waiting"],
+        listings["other"],
         result,
         _counts_by_item(result, tambon_id, needs),
     )
@@ -126,7 +133,7 @@ def _lines(result: PairingResult, kind: str, tambon_id: int | None):
 
 
 def _count(result: PairingResult, kind: str, tambon_id: int | None) -> int:
-    if tambon_id is None:  # kept with the result
+    if tambon_id is None and kind != "other":  # kept with the result
         return {"pair": result.pairs, "need": result.needs, "waiting": result.waiting}[kind]
     query = _lines(result, kind, tambon_id).with_only_columns(func.count())
     return db.session.execute(query).scalar_one()

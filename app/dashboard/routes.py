@@ -136,7 +136,7 @@ def pairs(round_id: int):
     page = partial(
         render_template, "dashboard/pairs.html", round=scope.round, latest=latest,
         instrument=scope.round.instrument_version.instrument, tambon_id=tambon_id,
-        choices=_tambon_choices(scope),
+        choices=_tambon_choices(scope), limited=scope.tambon_ids is not None,
     )  # fmt: skip
     if latest.result is None:  # being computed in the background: nothing to show yet
         return page(view=None)

@@ -83,6 +83,14 @@ TRAINING_PLAN = (
         _l("1: someone here needs training from outside (nobody in the round can teach it)"),
         10,
     ),
+    Column(
+        "teachers_elsewhere",
+        _l(
+            "People in other tambons of the round (outside this file) who can teach someone "
+            "here whom nobody in this file's tambons can; 0: none needed. Not named"
+        ),
+        10,
+    ),
 )
 
 

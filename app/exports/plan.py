@@ -1,7 +1,9 @@
 """Rows of the training-plan export, from the scoring's `training_plan` (as the dashboard).
 
 The plan is computed on the tambons the reader may see, exactly as the dashboard does, so
-the round rows ("scope" round) cover those tambons only.
+the round rows ("scope" round) cover those tambons only. The rest of the round is counted,
+never named: `outside_training` is 1 only where nobody in the whole round can teach, and
+`teachers_elsewhere` says how many people of other tambons can.
 """
 
 from collections import defaultdict
@@ -9,15 +11,17 @@ from collections.abc import Iterator
 
 from app.models import Round
 from app.people_filter import NO_FILTER, PeopleFilter, filtered
-from app.round_facts import RoundFacts, load_round_facts
+from app.round_facts import RoundFacts, load_round_facts, scope_pairing
 from app.scoring import PlanRow, TrainingPlan, training_plan
 
 
-def round_plan(facts: RoundFacts) -> TrainingPlan:
-    """The training plan of the facts' round, every tambon of the facts listed."""
+def round_plan(facts: RoundFacts, tambon_ids: set[int] | None = None) -> TrainingPlan:
+    """The training plan of the facts' round, every tambon of the facts listed; the facts
+    of tambons `tambon_ids` only (None: the whole round) count the others' teachers."""
     return training_plan(
-        facts.answers, facts.persons, facts.item_order, facts.expected, units=facts.tambons
-    )
+        facts.answers, facts.persons, facts.item_order, facts.expected, units=facts.tambons,
+        pairing=scope_pairing(facts, tambon_ids),
+    )  # fmt: skip
 
 
 def _mean(value: float | None) -> float | None:
@@ -34,6 +38,7 @@ def _row_cells(row: PlanRow, instrument, lang: str) -> tuple:
         _mean(row.mean_current), _mean(row.mean_target), _mean(row.mean_gap), _mean(row.expected),
         row.below_target, row.below_expected, row.learners,
         "; ".join(row.teachers), row.waiting, int(row.outside_training),
+        row.teachers_elsewhere,
     )  # fmt: skip
 
 
@@ -48,7 +53,8 @@ def plan_rows(
     facts = filtered(load_round_facts(round_, tambon_ids), people)
     if not facts.answers:
         return
-    plan, instrument = round_plan(facts), facts.instrument
+    plan = round_plan(facts, tambon_ids)
+    instrument = facts.instrument
     fixed = (round_.name, round_.held_on)
     for row in plan.round:
         yield (*fixed, "round", None, None, None, *_row_cells(row, instrument, lang))

@@ -16,8 +16,10 @@ from app.extensions import db
 from app.models.base import utcnow
 from app.models.rounds import LEVEL
 
-# The kinds of line: a learner with a teacher, an outside-training need, a learner waiting.
-LINE_KINDS = ("pair", "need", "waiting")
+# The kinds of line: a learner with a teacher, an outside-training need (nobody in the
+# round reaches the target), a learner waiting, and a learner whom only people of other
+# tambons than the scope's reach ("other").
+LINE_KINDS = ("pair", "need", "waiting", "other")
 
 
 class PairingResult(db.Model):
@@ -41,7 +43,9 @@ class PairingLine(db.Model):
     """One line of a stored pairing, at `position` in the page's order within its kind.
 
     Names are the learner's and teacher's as they answered; levels as they answered.
-    Teacher columns are empty for needs and waiting; `capable` is set for waiting only.
+    Teacher columns are empty for the other kinds; `capable` is set for waiting (the
+    scope's people reaching the target, all at the cap) and for "other" (the people of the
+    round's other tambons reaching it: a count, as names outside the scope are not shown).
     """
 
     __tablename__ = "pairing_line"

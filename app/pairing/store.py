@@ -1,8 +1,10 @@
 """Compute the pairing of a round over a scope of tambons and keep it, a line a row.
 
 The pairing itself is app.scoring.pair_learners, unchanged: one greedy pass over every
-facilitator of the scope. What is kept here is its result in the page's order (by item,
-then the learner's tambon and name in Thai dictionary order), so the page reads a page.
+facilitator of the scope; the rest of the round is only counted, by item and level, so
+that a learner whom only another tambon's people can teach is told how many, not who.
+What is kept here is its result in the page's order (by item, then the learner's tambon
+and name in Thai dictionary order), so the page reads a page.
 """
 
 from collections.abc import Iterable, Iterator
@@ -15,8 +17,8 @@ from app.collation import names_key
 from app.extensions import db
 from app.models import PairingLine, PairingResult, Round, TambonSummary
 from app.models.base import utcnow
-from app.round_facts import RoundFacts, load_round_facts
-from app.scoring import DEFAULT_CAP, Pairing, pair_learners
+from app.round_facts import RoundFacts, load_round_facts, scope_pairing
+from app.scoring import Pairing
 
 ALL = "all"
 BATCH = 5000  # rows a statement: a province's 100,000 pairs never sit in memory as dicts
@@ -47,8 +49,9 @@ def compute(round_: Round, tambon_ids: Iterable[int] | None) -> PairingResult:
     (flushed, not committed)."""
     # Read before the facts: an answer arriving meanwhile leaves the result stale, not wrong.
     revision = round_.revision
-    facts = load_round_facts(round_, None if tambon_ids is None else set(tambon_ids))
-    pairing = pair_learners(facts.answers, facts.persons, facts.item_order, DEFAULT_CAP)
+    tambon_ids = None if tambon_ids is None else set(tambon_ids)
+    facts = load_round_facts(round_, tambon_ids)
+    pairing = scope_pairing(facts, tambon_ids)  # the rest of the round counted, never named
     return keep(round_.id, scope_key(tambon_ids), revision, pairing, ordered_rows(facts, pairing))
 
 
@@ -80,7 +83,8 @@ def _batches(rows: Iterable[dict], round_id: int, key: str) -> Iterator[list[dic
 
 def ordered_rows(facts: RoundFacts, pairing: Pairing) -> Iterator[dict]:
     """The pairing's lines as rows of PairingLine (without round and scope), pairs, then
-    needs, then waiting, each in the page's order with its position."""
+    needs, waiting and taught elsewhere ("other": `capable` counts the people of other
+    tambons of the round who reach the target), each in the page's order with its position."""
     names = {p.id: p.name for p in facts.persons}
     places = {key: tambon.name_th for key, tambon in facts.tambons.items()}
     rank = {item: i for i, item in enumerate(facts.item_order)}
@@ -95,7 +99,9 @@ def ordered_rows(facts: RoundFacts, pairing: Pairing) -> Iterator[dict]:
                "teacher_id": p.teacher, "teacher_name": names[p.teacher],
                "teacher_tambon_id": int(p.teacher_unit), "teacher_current": p.teacher_current,
                "capable": 0}  # fmt: skip
-    for kind, found in (("need", pairing.needs), ("waiting", pairing.waiting)):
+    found_by_kind = (("need", pairing.needs), ("waiting", pairing.waiting),
+                     ("other", pairing.elsewhere))  # fmt: skip
+    for kind, found in found_by_kind:
         for position, x in order(found, lambda x: x.unit, lambda x: x.person):
             yield {**_learner(kind, position, x.item, x.person, x.unit, names),
                    "current": x.current, "target": x.target, "teacher_id": None,

@@ -9,7 +9,17 @@ from app.instruments.model import ROLES  # the one role table: the instrument's
 from .facts import LEARNER_MIN_GAP, Answer, ExpectedLevels, Person, roster
 from .gaps import GapMatrix, GapRow, by_priority, gap_matrix, priority_key, training_list
 from .levels import Level, LevelTable, UnitKey, person_levels, team_levels
-from .pairing import DEFAULT_CAP, Pair, Pairing, TrainingNeed, Waiting, pair_learners
+from .pairing import (
+    DEFAULT_CAP,
+    LevelCounts,
+    Pair,
+    Pairing,
+    TaughtElsewhere,
+    TrainingNeed,
+    Waiting,
+    pair_learners,
+    taught_elsewhere,
+)
 from .plan import PlanRow, TrainingPlan, training_plan
 from .profile import ItemProfile, TeamProfile, round_profile, team_profiles
 from .progress import ItemChange, PersonProgress, Progress, TeamItemProgress, progress
@@ -28,6 +38,7 @@ __all__ = [
     "ItemProfile",
     "ItemStairs",
     "Level",
+    "LevelCounts",
     "LevelTable",
     "Pair",
     "Pairing",
@@ -41,6 +52,7 @@ __all__ = [
     "Stairs",
     "Standing",
     "Step",
+    "TaughtElsewhere",
     "TeamItemProgress",
     "TeamProfile",
     "TrainingNeed",
@@ -59,6 +71,7 @@ __all__ = [
     "roster",
     "round_profile",
     "stairs",
+    "taught_elsewhere",
     "team_levels",
     "team_profiles",
     "training_list",

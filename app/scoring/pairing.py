@@ -16,12 +16,16 @@ Rules:
 - A learner nobody in the answers reaches gets a TrainingNeed (outside training);
   a learner whose capable teachers are all full is Waiting (a different problem: more
   sessions or a bigger cap, not an outside trainer).
+- When the answers are only part of the round (a coordinator's tambons), `others` counts
+  the current levels of the rest of the round: a learner nobody in the answers reaches
+  but someone of the rest does is TaughtElsewhere (with how many, never who), not a
+  TrainingNeed. A TrainingNeed is then one nobody in the whole round reaches.
 """
 
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .facts import (
     LEARNER_MIN_GAP,
@@ -33,6 +37,9 @@ from .facts import (
 )
 
 DEFAULT_CAP = 3
+
+# item -> current level -> how many people (outside the answers paired) are at that level.
+LevelCounts = Mapping[str, Mapping[float, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,19 @@ class TrainingNeed:
 
 
 @dataclass(frozen=True, slots=True)
+class TaughtElsewhere:
+    """A learner nobody among the people paired reaches, whom `capable` people of the rest
+    of the round reach (another tambon's: paired there, not here, and never named)."""
+
+    person: int
+    unit: str
+    item: str
+    current: float
+    target: float
+    capable: int
+
+
+@dataclass(frozen=True, slots=True)
 class Waiting:
     """A learner whose capable teachers (`capable` of them) are all at the cap."""
 
@@ -75,12 +95,14 @@ class Waiting:
 
 @dataclass(frozen=True, slots=True)
 class Pairing:
-    """Pairs, outside-training needs and learners waiting, each in serving order."""
+    """Pairs, outside-training needs, learners waiting and learners taught elsewhere in
+    the round, each in serving order."""
 
     pairs: tuple[Pair, ...]
     needs: tuple[TrainingNeed, ...]
     waiting: tuple[Waiting, ...]
     cap: int
+    elsewhere: tuple[TaughtElsewhere, ...] = ()
 
 
 class _Queue:
@@ -146,6 +168,25 @@ class _Shelf:
         return None
 
 
+def reach_count(levels: Mapping[float, int], target: float) -> int:
+    """How many of the people counted by current level in `levels` reach `target`."""
+    return sum(count for level, count in levels.items() if level >= target)
+
+
+def taught_elsewhere(pairing: Pairing, others: LevelCounts) -> Pairing:
+    """`pairing` with each need that someone counted in `others` reaches made TaughtElsewhere
+    (with how many reach it): the needs left are those nobody in the whole round reaches."""
+    needs, elsewhere = [], []
+    for n in pairing.needs:
+        if capable := reach_count(others.get(n.item, {}), n.target):
+            elsewhere.append(
+                TaughtElsewhere(n.person, n.unit, n.item, n.current, n.target, capable)
+            )
+        else:
+            needs.append(n)
+    return replace(pairing, needs=tuple(needs), elsewhere=(*pairing.elsewhere, *elsewhere))
+
+
 def serving_order(
     learners: Iterable[Answer], people: Mapping[int, Person], item_order: Sequence[str]
 ) -> list[Answer]:
@@ -162,8 +203,10 @@ def pair_learners(
     item_order: Sequence[str],
     cap: int = DEFAULT_CAP,
     min_gap: float = LEARNER_MIN_GAP,
+    others: LevelCounts | None = None,
 ) -> Pairing:
-    """Pair every learner with a teacher (see the module docstring for the rules)."""
+    """Pair every learner with a teacher (see the module docstring for the rules);
+    `others`: the current levels of the rest of the round, when the answers are a part."""
     if cap < 1:
         raise ValueError(f"cap must be at least 1, got {cap}")
     known = set(item_order)
@@ -174,7 +217,8 @@ def pair_learners(
         by_item[a.item].append(a)
     shelves = {item: _Shelf(group, people) for item, group in by_item.items()}
     learners = serving_order((a for a in index.values() if a.gap >= min_gap), people, item_order)
-    return _assign(learners, shelves, cap)
+    pairing = _assign(learners, shelves, cap)
+    return taught_elsewhere(pairing, others) if others else pairing
 
 
 def _assign(learners: Sequence[Answer], shelves: Mapping[str, _Shelf], cap: int) -> Pairing:

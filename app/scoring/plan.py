@@ -21,7 +21,10 @@ class PlanRow:
     priority: 1 = train first, unique within the unit (see gaps.priority_key).
     teachers / teacher_ids: teachers the pairing gave to this unit's learners on this item,
       by name then id. waiting: learners whose capable teachers were all at the cap.
-    outside_training: some learner here is reached by nobody in the round.
+    outside_training: some learner here is reached by nobody in the whole round.
+    teachers_elsewhere: when some learner here is reached by nobody of the units planned
+      but by people of the rest of the round (the pairing's `elsewhere`), how many of those
+      people reach at least one such learner (never who); 0 otherwise.
     """
 
     unit: str | None
@@ -39,6 +42,7 @@ class PlanRow:
     teacher_ids: tuple[int, ...]
     waiting: int
     outside_training: bool
+    teachers_elsewhere: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,7 @@ class _Support:
     teachers: tuple[int, ...]
     waiting: int
     outside: bool
+    elsewhere: int = 0  # people of the rest of the round reaching some learner here
 
 
 def pairing_by_place(pairing: Pairing, people: Mapping[int, Person]) -> dict[tuple, _Support]:
@@ -70,13 +75,19 @@ def pairing_by_place(pairing: Pairing, people: Mapping[int, Person]) -> dict[tup
         for place in ((w.unit, w.item), (None, w.item)):
             waiting[place] += 1
     outside = {place for n in pairing.needs for place in ((n.unit, n.item), (None, n.item))}
+    # Those who reach the lowest target reach at least one learner: the most any learner has.
+    elsewhere: dict[tuple, int] = defaultdict(int)
+    for e in pairing.elsewhere:
+        for place in ((e.unit, e.item), (None, e.item)):
+            elsewhere[place] = max(elsewhere[place], e.capable)
     return {
         place: _Support(
             tuple(sorted(teachers[place], key=lambda t: person_order(people[t]))),
             waiting[place],
             place in outside,
+            elsewhere[place],
         )
-        for place in teachers.keys() | waiting.keys() | outside
+        for place in teachers.keys() | waiting.keys() | outside | elsewhere.keys()
     }
 
 
@@ -115,6 +126,7 @@ def plan_row(
         teacher_ids=support.teachers,
         waiting=support.waiting,
         outside_training=support.outside,
+        teachers_elsewhere=support.elsewhere,
     )
 
 
@@ -128,7 +140,8 @@ def training_plan(
     pairing: Pairing | None = None,
     cap: int = DEFAULT_CAP,
 ) -> TrainingPlan:
-    """The training plan of a round; pass `pairing` to reuse one already computed."""
+    """The training plan of a round; pass `pairing` to reuse one already computed (it
+    must be, for learners taught elsewhere to count: see pairing.taught_elsewhere)."""
     answers, persons = list(answers), list(persons)
     people = roster(persons, answers)
     if pairing is None:

@@ -74,9 +74,12 @@ def test_who_can_learn_from_whom_across_the_round(as_admin, tiny):
 
 def test_a_coordinator_s_pairs_stay_within_their_tambon(as_bangchak, tiny):
     page = as_bangchak.get(f"/rounds/{tiny.later}/pairs").text
-    # Without Tha Rai, nobody reaches สมศรี's S3 target of 4: a need, not a pair with น้ำฝน.
+    # Without Tha Rai, nobody here reaches สมศรี's S3 target of 4: not a pair with น้ำฝน,
+    # but not an outside need either: one person of another tambon (น้ำฝน, unnamed) can.
     assert [(r[0], r[1], r[5]) for r in table(page, "pairs")[1:]] == [("K1", "สมศรี", "ประเสริฐ")]
-    assert [r[0] for r in table(page, "needs")[1:]] == ["S2", "S3"]
+    assert [r[0] for r in table(page, "needs")[1:]] == ["S2"]
+    assert table(page, "elsewhere")[1:] == [["S3", "สมศรี", "บางจาก", "2.00", "4.00",
+        "ในตำบลของท่านยังไม่มีผู้สอนได้ แต่มี 1 คนในตำบลอื่นของรอบนี้"]]  # fmt: skip
     for name in NOT_FOR_BANG_CHAK:
         assert name not in page
 

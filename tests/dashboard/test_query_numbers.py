@@ -23,6 +23,7 @@ def _numeric(tiny) -> list[tuple[str, str, str]]:
         (f"{base}/gaps", "", "page"),
         (f"{base}/pairs", "", "tambon"),
         (f"{base}/pairs", "", "page"),
+        (f"{base}/pairs", "", "other_page"),
         (f"{base}/progress", "", "from"),
         (f"{base}/progress", f"from={tiny.earlier}&", "page"),
         (f"{charts}/radar.svg", "", "tambon"),

@@ -14,7 +14,7 @@ PLAN_HEADER = [
     "round", "round_date", "scope", "province", "district", "tambon", "priority", "domain",
     "item_code", "item_text_th", "item_text_en", "respondents", "mean_current", "mean_target",
     "mean_gap", "expected", "below_target", "below_expected", "learners", "teachers", "waiting",
-    "outside_training",
+    "outside_training", "teachers_elsewhere",
 ]  # fmt: skip
 
 
@@ -39,7 +39,7 @@ def _expected_rows(app, round_id, tambon_ids=None) -> list[tuple]:
     """(scope, tambon, item, figures…) straight from the scoring, for the same facts."""
     with app.app_context():
         facts = load_round_facts(db.session.get(Round, round_id), tambon_ids)
-        plan = round_plan(facts)
+        plan = round_plan(facts, tambon_ids)
         names = {key: t.name_th for key, t in facts.tambons.items()}
     return [
         (
@@ -58,6 +58,7 @@ def _expected_rows(app, round_id, tambon_ids=None) -> list[tuple]:
             "; ".join(row.teachers),
             str(row.waiting),
             str(int(row.outside_training)),
+            str(row.teachers_elsewhere),
         )
         for row in (*plan.round, *plan.units)
     ]
@@ -105,3 +106,4 @@ def test_a_hand_worked_round(app, world):
     b_rows = [r for r in rows if r["tambon"] == "ท่าไร่"]
     assert len(b_rows) == 12 and all(r["mean_gap"] == "4" for r in b_rows)
     assert all(r["outside_training"] == "1" and r["teachers"] == "" for r in b_rows)
+    assert {r["teachers_elsewhere"] for r in rows} == {"0"}  # the admin's file is the round
