@@ -10,6 +10,7 @@ from app.exports.plan import plan_rows
 from app.exports.ratings import long_rows, wide_rows
 from app.instruments.model import Instrument
 from app.models import Round
+from app.notes.rows import notes_rows
 
 Rows = Callable[[Round, set[int] | None, str], Iterator[tuple]]
 
@@ -21,6 +22,7 @@ class Export:
     summary: object
     columns: Callable[[Instrument], tuple[columns.Column, ...]]
     rows: Rows
+    covers: object = None  # what the file holds beyond the reader's tambons (None: nothing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,22 @@ EXPORTS = {
             ),
             lambda instrument: columns.TRAINING_PLAN,
             plan_rows,
+        ),
+        Export(
+            "notes",
+            _l("Knowledge assets: the facilitators' notes"),
+            _l(
+                "One row per note a facilitator wrote with a rating, by item in the order of "
+                "the instrument, then by the writer's current level, highest first: where, "
+                "who, which item, current and target level, and the note. Notes from the "
+                "round's tambons outside yours come without name or place."
+            ),
+            lambda instrument: columns.NOTES,
+            notes_rows,
+            _l(
+                "Names and places are only those of the tambons above; notes from the "
+                "round's other tambons are in this file without name or place."
+            ),
         ),
     )
 }

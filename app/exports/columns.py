@@ -85,6 +85,18 @@ TRAINING_PLAN = (
     ),
 )
 
+NOTES = (
+    *_ROUND,
+    Column("province", _l("Province (empty: a tambon outside yours)"), 18),
+    Column("district", _l("District (empty: a tambon outside yours)"), 20),
+    Column("tambon", _l("Tambon (empty: a tambon outside yours)"), 18),
+    Column("facilitator", _l("Name of the note's writer (empty: a tambon outside yours)"), 26),
+    *_ITEM,
+    Column("current", _l("The writer's current level on the item (1–5)"), 8),
+    Column("target", _l("The writer's target level on the item (1–5)"), 8),
+    Column("note", _l("The facilitator's note"), 60),
+)
+
 
 def wide_columns(instrument: Instrument) -> tuple[Column, ...]:
     """The wide form: one row per facilitator, current and target of every item."""

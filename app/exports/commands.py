@@ -34,7 +34,7 @@ def find_round(reference: str) -> Round:
               help="Language of place, role and domain names.")  # fmt: skip
 @with_appcontext
 def export_command(name, round_reference, fmt, output, lang) -> None:
-    """Export NAME (ratings, ratings-wide, training-plan) of ROUND (id or join code)."""
+    """Export NAME (ratings, ratings-wide, training-plan, notes) of ROUND (id or join code)."""
     round_ = find_round(round_reference)
     output = Path(output or ascii_filename(round_, name, fmt))
     partial = output.with_name(output.name + ".partial")  # no half-written file on failure
