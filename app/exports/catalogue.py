@@ -22,7 +22,6 @@ class Export:
     summary: object
     columns: Callable[[Instrument], tuple[columns.Column, ...]]
     rows: Rows
-    covers: object = None  # what the file holds beyond the reader's tambons (None: nothing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +75,10 @@ EXPORTS = {
             _l(
                 "One row per note a facilitator wrote with a rating, by item in the order of "
                 "the instrument, then by the writer's current level, highest first: where, "
-                "who, which item, current and target level, and the note. Notes from the "
-                "round's tambons outside yours come without name or place."
+                "who, which item, current and target level, and the note."
             ),
             lambda instrument: columns.NOTES,
             notes_rows,
-            _l(
-                "Names and places are only those of the tambons above; notes from the "
-                "round's other tambons are in this file without name or place."
-            ),
         ),
     )
 }

@@ -87,10 +87,8 @@ TRAINING_PLAN = (
 
 NOTES = (
     *_ROUND,
-    Column("province", _l("Province (empty: a tambon outside yours)"), 18),
-    Column("district", _l("District (empty: a tambon outside yours)"), 20),
-    Column("tambon", _l("Tambon (empty: a tambon outside yours)"), 18),
-    Column("facilitator", _l("Name of the note's writer (empty: a tambon outside yours)"), 26),
+    *_PLACE,
+    Column("facilitator", _l("Name of the note's writer"), 26),
     *_ITEM,
     Column("current", _l("The writer's current level on the item (1–5)"), 8),
     Column("target", _l("The writer's target level on the item (1–5)"), 8),

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app.collation import sorted_by_name
-from app.exports.catalogue import EXPORTS, build
+from app.exports.catalogue import build
 from app.exports.writers import write_csv, write_xlsx
 from app.extensions import db
 from app.models import Round, Tambon, round_tambon
@@ -57,11 +57,8 @@ def tambon_names(round_: Round, tambon_ids: set[int] | None, lang: str) -> list[
     return sorted_by_name(names, str, lang)
 
 
-def about_lines(
-    round_: Round, tambon_ids: set[int] | None, lang: str, name: str = ""
-) -> list[tuple]:
+def about_lines(round_: Round, tambon_ids: set[int] | None, lang: str) -> list[tuple]:
     """The lines at the top of an XLSX file's "columns" sheet: what the file covers."""
-    covers = EXPORTS[name].covers if name in EXPORTS else None
     return [
         ("round", round_.name),
         ("round_date", round_.held_on),
@@ -69,9 +66,7 @@ def about_lines(
         ("tambons", "; ".join(tambon_names(round_, tambon_ids, lang))),
         (
             "note",
-            str(covers)
-            if covers is not None
-            else _(
+            _(
                 "Only the tambons above are in this file; the round rows of the "
                 "training plan are computed on these tambons only."
             ),
@@ -92,4 +87,4 @@ def write_export(out, name: str, fmt: str, round_: Round, tambon_ids, lang: str)
     with force_locale(lang):  # the file's words in the file's language, in a request or not
         # Dated the day of the round: the same answers always make the same file.
         stamp = datetime.combine(round_.held_on, time())
-        write_xlsx(table, out, about_lines(round_, tambon_ids, lang, name), stamp)
+        write_xlsx(table, out, about_lines(round_, tambon_ids, lang), stamp)

@@ -4,11 +4,11 @@
 level its writer marked as current on that item, highest level first. The writer is the
 person as they were when they answered (the response's snapshot of name and tambon).
 
-Names within the reader's scope only: a note written in one of the reader's tambons comes
-with its writer's name and place; a note from another tambon of the round comes without
-either (`writer` is None), so the network's notes are read by all and nobody outside the
-reader's tambons is named or placed. Callers that want only the reader's tambons pass
-`others=False`.
+Within the reader's scope only, as every page and file: a coordinator reads the notes of
+their tambons, with names; an admin reads every note. Notes of the round's other tambons are
+left out, not shown without names: a note is free text that often names its writer, their
+village or group, and a coordinator's read must cost their tambons only, not a national
+round's 100,000 people.
 """
 
 import unicodedata
@@ -41,30 +41,19 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
-class Writer:
-    """Who wrote a note, as they were when they answered: shown only within scope."""
+class Note:
+    """One note on one item, with the levels its writer marked and who they were then."""
 
+    item: str
+    level: float  # the writer's current level on the item
+    target: float
+    text: str
     name: str
     tambon_id: int
     place: Place
 
     def tambon(self, lang: str) -> str:
         return self.place.names(lang)[2]
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    """One note on one item, with the level its writer marked (writer None: not named)."""
-
-    item: str
-    level: float  # the writer's current level on the item
-    target: float
-    text: str
-    writer: Writer | None
-
-    @property
-    def name(self) -> str | None:
-        return None if self.writer is None else self.writer.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,21 +89,18 @@ def note_list(
     *,
     tambon_id: int | None = None,
     search: str = "",
-    others: bool = True,
     lang: str = "th",
 ) -> list[Note]:
-    """The round's notes in reading order: items in instrument order, levels highest first,
-    named notes by tambon and name, then the others (unnamed) as they were written.
+    """The notes of the round's tambons `visible` (None: all, an admin) in reading order:
+    items in instrument order, levels highest first, then by tambon and name.
 
-    `visible`: the reader's tambon ids (None: all, an admin). `tambon_id`: that tambon only
-    (the caller checks it is visible). `search`: notes containing it (see `normalised`).
-    `others`: also the notes of the round's tambons outside `visible`, without writer.
+    `tambon_id`: that tambon only (the caller checks it is visible). `search`: the notes
+    containing it (see `normalised`); empty: every note.
     """
-    visible = None if visible is None else frozenset(visible)
     wanted = normalised(search)
     found = [
-        (_note(row, visible), row.response_id)
-        for row in _rows(round_.id, tambon_id, None if others else visible)
+        (_note(row), row.response_id)
+        for row in _rows(round_.id, tambon_id, visible)
         if wanted in normalised(row.note)
     ]
     order = _reading_order(round_.instrument_version.instrument.item_codes, lang)
@@ -141,16 +127,15 @@ def read_notes(
     tambon_id: int | None = None,
     search: str = "",
     per_item: int | None = None,
-    others: bool = True,
     lang: str = "th",
 ) -> tuple[ItemNotes, ...]:
     """The round's notes grouped item → level → notes (see `note_list` for the arguments);
     at most `per_item` notes of each item. Items without a note are left out."""
-    found = note_list(round_, visible, tambon_id=tambon_id, search=search, others=others, lang=lang)
+    found = note_list(round_, visible, tambon_id=tambon_id, search=search, lang=lang)
     return by_item(found, per_item)
 
 
-def _rows(round_id: int, tambon_id: int | None, only: frozenset[int] | None):
+def _rows(round_id: int, tambon_id: int | None, visible: Iterable[int] | None):
     """Every non-empty note of the round's own tambons with its writer's snapshot."""
     query = (
         select(
@@ -182,23 +167,19 @@ def _rows(round_id: int, tambon_id: int | None, only: frozenset[int] | None):
     )
     if tambon_id is not None:
         query = query.where(Response.tambon_id == tambon_id)
-    if only is not None:
-        query = query.where(Response.tambon_id.in_(only))
+    if visible is not None:
+        query = query.where(Response.tambon_id.in_(sorted(visible)))
     return db.session.execute(query).all()
 
 
-def _note(row, visible: frozenset[int] | None) -> Note:
-    """A row as a note; the writer only when their tambon is visible to the reader."""
-    writer = None
-    if visible is None or row.tambon_id in visible:
-        place = Place(
-            (row.province_th, row.province_en),
-            (row.district_th, row.district_en),
-            (row.tambon_th, row.tambon_en),
-        )
-        writer = Writer(row.name, row.tambon_id, place)
+def _note(row) -> Note:
+    place = Place(
+        (row.province_th, row.province_en),
+        (row.district_th, row.district_en),
+        (row.tambon_th, row.tambon_en),
+    )
     level, target = float(row.current_level), float(row.target_level)
-    return Note(row.item_code, level, target, row.note, writer)
+    return Note(row.item_code, level, target, row.note, row.name, row.tambon_id, place)
 
 
 def _reading_order(codes: Sequence[str], lang: str):
@@ -206,10 +187,7 @@ def _reading_order(codes: Sequence[str], lang: str):
 
     def key(pair) -> tuple:
         note, response_id = pair
-        if note.writer is None:  # not placed, not named: as written, by answer
-            who = (1, (), response_id)
-        else:
-            who = (0, names_key(note.writer.tambon(lang), note.writer.name, lang=lang), response_id)
-        return (position.get(note.item, len(codes)), -note.level, *who)
+        who = names_key(note.tambon(lang), note.name, lang=lang)
+        return (position.get(note.item, len(codes)), -note.level, *who, response_id)
 
     return key

@@ -19,19 +19,18 @@ NOTES_PER_PAGE = 100
 @bp.get("/rounds/<int:round_id>/notes")
 @coordinator_required
 def index(round_id: int):
-    """What people at each level say about each item; names only within the user's scope."""
+    """What people at each level say about each item, in the tambons the user may see."""
     scope = round_scope(round_id)
     tambon_id = int_arg(request.args, "tambon")
     if tambon_id is not None:
         visible_tambon(scope, tambon_id)
-    search, mine = request.args.get("q", ""), request.args.get("mine") == "1"
+    search = request.args.get("q", "")
     notes = note_list(
-        scope.round, scope.tambon_ids, tambon_id=tambon_id, search=search, others=not mine,
-        lang=current_lang(),
-    )  # fmt: skip
+        scope.round, scope.tambon_ids, tambon_id=tambon_id, search=search, lang=current_lang()
+    )
     page = page_of(len(notes), NOTES_PER_PAGE, page_number(request.args)) or abort(404)
     return render_template(
         "notes/index.html", round=scope.round, items=by_item(page.of(notes)), page=page,
-        total=len(notes), search=search, mine=mine, tambon_id=tambon_id,
+        total=len(notes), search=search, tambon_id=tambon_id,
         choices=_tambon_choices(scope), limited=scope.tambon_ids is not None,
     )  # fmt: skip

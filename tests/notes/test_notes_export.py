@@ -43,36 +43,39 @@ def test_the_admins_csv_holds_every_note_in_reading_order(client, notes_world):
     assert {r[0] for r in rows} == {"รอบขุมความรู้"} and rows[0][3]  # a district name
 
 
-def test_a_coordinators_csv_names_only_their_tambons(client, notes_world):
+def test_a_coordinators_csv_holds_only_their_tambons(client, notes_world):
     sign_in(client, "local")
     header, *rows = _csv(client, notes_world.round_id)
     text = "\n".join(",".join(r) for r in rows)
-    assert header == HEADER and len(rows) == 5
-    assert "สมศรี" not in text and "ท่าไร่" not in text
-    unnamed = [r for r in rows if r[5] == ""]
-    assert [r[12] for r in unnamed] == [SOMSRI_K1, "'" + SOMSRI_K2]
-    assert all(r[2:6] == ["", "", "", ""] for r in unnamed)
-    assert {r[5] for r in rows if r[5]} == {"ป้าแจ่ม ใจดี", "ลุงเปลี่ยน แก้วใส"}
+    assert header == HEADER
+    assert [(r[4], r[5], r[12]) for r in rows] == [
+        ("บางจาก", "ป้าแจ่ม ใจดี", JAM_K1),
+        ("บางจาก", "ลุงเปลี่ยน แก้วใส", PLIAN_K1),
+        ("บางจาก", "ป้าแจ่ม ใจดี", JAM_K2),
+    ]
+    assert "สมศรี" not in text and "ท่าไร่" not in text and "ทำบัญชี" not in text
 
 
-def test_a_coordinators_xlsx_in_english_names_only_their_tambons(client, notes_world):
+def test_a_coordinators_xlsx_in_english_holds_only_their_tambons(client, notes_world):
     sign_in(client, "local")
     book = _xlsx(client, notes_world.round_id, "en")
     rows = list(book["notes"].iter_rows(values_only=True))
-    assert list(rows[0]) == HEADER and len(rows) == 1 + 5
+    assert list(rows[0]) == HEADER and len(rows) == 1 + 3
     cells = {str(c) for row in rows for c in row if c is not None}
     assert not any("สมศรี" in c or "ท่าไร่" in c or "Tha Rai" in c for c in cells)
-    assert {r[4] for r in rows[1:]} == {"Bang Chak", None}
-    # Within a level the named notes come first: K1 at level 4 is ป้าแจ่ม's, then Tha Rai's.
-    assert rows[1][5] == "ป้าแจ่ม ใจดี" and rows[1][12] == JAM_K1
-    assert rows[2][12] == SOMSRI_K1 and rows[2][5] is None and rows[2][10] == 4
-    assert rows[4][12] == SOMSRI_K2  # stored as text, shown as written
+    assert {r[4] for r in rows[1:]} == {"Bang Chak"}
+    assert rows[1][5] == "ป้าแจ่ม ใจดี" and rows[1][12] == JAM_K1 and rows[1][10] == 4
     lines = list(book["columns"].iter_rows(values_only=True))
     about = {r[0]: r[1] for r in lines[: lines.index(("column", "คำอธิบาย", "description"))]}
     assert about["tambons"] == "Bang Chak"
-    assert "without name or place" in about["note"]
-    described = {r[0]: r[2] for r in book["columns"].iter_rows(values_only=True)}
-    assert described["facilitator"] == "Name of the note's writer (empty: a tambon outside yours)"
+    described = {r[0]: r[2] for r in lines}
+    assert described["facilitator"] == "Name of the note's writer"
+
+
+def test_the_admins_xlsx_keeps_text_as_written(client, notes_world):
+    sign_in(client, "admin")
+    rows = list(_xlsx(client, notes_world.round_id)["notes"].iter_rows(values_only=True))
+    assert rows[4][12] == SOMSRI_K2  # begins with "=": stored as text, shown as written
 
 
 def test_the_thai_xlsx_describes_columns_in_both_languages(client, notes_world):

@@ -65,25 +65,22 @@ def test_in_english(admin, notes_world):
     assert "Current level 4" in html and "ระดับปัจจุบัน" not in html and "ป้าแจ่ม ใจดี · Bang Chak" in html
 
 
-def test_a_coordinator_sees_names_of_their_tambons_only(local, notes_world):
+def test_a_coordinator_sees_the_notes_of_their_tambons_only(local, notes_world):
     html = _page(local, notes_world)
+    k1, k2 = notes_world.items[:2]
+    assert _sections(html) == {
+        k1: [("ระดับปัจจุบัน 4", [JAM_K1]), ("ระดับปัจจุบัน 2", [PLIAN_K1])],
+        k2: [("ระดับปัจจุบัน 2", [JAM_K2])],
+    }
     assert "ป้าแจ่ม ใจดี · บางจาก" in html and "ลุงเปลี่ยน แก้วใส · บางจาก" in html
-    # Tha Rai's notes are read, without their writer or tambon.
-    assert SOMSRI_K1 in html and SOMSRI_K2 in html
-    assert "สมศรี" not in html and "ท่าไร่" not in html
-    assert html.count("คุณอำนวยจากตำบลอื่น") == 2
-    assert "แสดงชื่อและตำบลเฉพาะตำบลในความดูแลของท่าน" in html
+    # Tha Rai's writer, tambon and notes are nowhere on the page, searched or not.
+    assert "สมศรี" not in html and "ท่าไร่" not in html and SOMSRI_K1 not in html
+    assert SOMSRI_K2 not in _page(local, notes_world, "?q=ชวนคุย")
+    assert "แสดงเฉพาะบันทึกของตำบลในความดูแลของท่าน" in html and "บันทึก 3 รายการ" in html
 
 
-def test_a_coordinator_may_keep_to_their_tambons(local, notes_world):
-    html = _page(local, notes_world, "?mine=1")
-    assert SOMSRI_K1 not in html and SOMSRI_K2 not in html and JAM_K1 in html
-    assert "บันทึก 3 รายการ" in html
-
-
-def test_the_admin_sees_no_scope_message_nor_mine_box(admin, notes_world):
-    html = _page(admin, notes_world)
-    assert "แสดงชื่อและตำบลเฉพาะ" not in html and 'name="mine"' not in html
+def test_the_admin_sees_no_scope_message(admin, notes_world):
+    assert "แสดงเฉพาะบันทึกของตำบล" not in _page(admin, notes_world)
 
 
 def test_search_finds_thai_as_typed_whitespace_normalised(admin, notes_world):

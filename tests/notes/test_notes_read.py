@@ -4,7 +4,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Round
-from app.notes.read import by_item, normalised, note_list, read_notes
+from app.notes.read import normalised, note_list, read_notes
 from tests.notes.conftest import JAM_K1, JAM_K2, PLIAN_K1, SOMSRI_K1, SOMSRI_K2
 
 
@@ -37,30 +37,25 @@ def test_a_note_is_filed_under_its_item_and_its_writers_current_level(ctx):
 
 def test_the_admin_sees_every_writer_with_their_tambon_at_answer_time(ctx):
     (k1, *_) = read_notes(_round(ctx), None)
-    writers = [(n.name, n.writer.tambon("th"), n.writer.tambon("en")) for n in k1.levels[0].notes]
+    writers = [(n.name, n.tambon("th"), n.tambon("en")) for n in k1.levels[0].notes]
     assert writers == [("สมศรี มีสุข", "ท่าไร่", "Tha Rai"), ("ป้าแจ่ม ใจดี", "บางจาก", "Bang Chak")]
 
 
-def test_a_coordinator_reads_other_tambons_notes_without_name_or_place(ctx):
+def test_a_coordinator_reads_the_notes_of_their_tambons_only(ctx):
     notes = note_list(_round(ctx), {ctx.tambon_a})
-    named = {n.text: n.name for n in notes}
-    assert named[JAM_K1] == "ป้าแจ่ม ใจดี" and named[PLIAN_K1] == "ลุงเปลี่ยน แก้วใส"
-    assert named[SOMSRI_K1] is None and named[SOMSRI_K2] is None
-    assert all(n.writer is None for n in notes if n.text.startswith(("ทำบัญชี", "=ชวน")))
-    # Within a level the named notes come first, the unnamed after them.
-    (k1, _) = by_item(notes)
-    assert [n.name for n in k1.levels[0].notes] == ["ป้าแจ่ม ใจดี", None]
-
-
-def test_only_the_readers_tambons_when_others_are_not_wanted(ctx):
-    notes = note_list(_round(ctx), {ctx.tambon_a}, others=False)
-    assert {n.text for n in notes} == {JAM_K1, PLIAN_K1, JAM_K2}
+    assert [(n.text, n.name) for n in notes] == [
+        (JAM_K1, "ป้าแจ่ม ใจดี"),
+        (PLIAN_K1, "ลุงเปลี่ยน แก้วใส"),
+        (JAM_K2, "ป้าแจ่ม ใจดี"),
+    ]
+    assert note_list(_round(ctx), {ctx.elsewhere}) == []  # a tambon not in the round
 
 
 def test_a_tambon_filter_keeps_that_tambon_only(ctx):
     notes = note_list(_round(ctx), None, tambon_id=ctx.tambon_b)
     assert {n.text for n in notes} == {SOMSRI_K1, SOMSRI_K2}
     assert {n.name for n in notes} == {"สมศรี มีสุข"}
+    assert note_list(_round(ctx), {ctx.tambon_a}, tambon_id=ctx.tambon_b) == []
 
 
 @pytest.mark.parametrize(
