@@ -98,11 +98,17 @@ def note_list(
     containing it (see `normalised`); empty: every note.
     """
     wanted = normalised(search)
-    found = [
-        (_note(row), row.response_id)
-        for row in _rows(round_.id, tambon_id, visible)
-        if wanted in normalised(row.note)
-    ]
+    places: dict[int, Place] = {}  # one per tambon, shared by its notes
+    found = []
+    for item, current, target, text, response_id, name, tambon, *names in _rows(
+        round_.id, tambon_id, visible
+    ):
+        if wanted and wanted not in normalised(text):
+            continue
+        if (place := places.get(tambon)) is None:
+            place = places[tambon] = Place(tuple(names[0:2]), tuple(names[2:4]), tuple(names[4:6]))
+        note = Note(item, float(current), float(target), text, name, tambon, place)
+        found.append((note, response_id))
     order = _reading_order(round_.instrument_version.instrument.item_codes, lang)
     return [note for note, _ in sorted(found, key=order)]
 
@@ -172,22 +178,14 @@ def _rows(round_id: int, tambon_id: int | None, visible: Iterable[int] | None):
     return db.session.execute(query).all()
 
 
-def _note(row) -> Note:
-    place = Place(
-        (row.province_th, row.province_en),
-        (row.district_th, row.district_en),
-        (row.tambon_th, row.tambon_en),
-    )
-    level, target = float(row.current_level), float(row.target_level)
-    return Note(row.item_code, level, target, row.note, row.name, row.tambon_id, place)
-
-
 def _reading_order(codes: Sequence[str], lang: str):
     position = {code: number for number, code in enumerate(codes)}
+    people: dict[int, tuple] = {}  # a person writes several notes: their key made once
 
     def key(pair) -> tuple:
         note, response_id = pair
-        who = names_key(note.tambon(lang), note.name, lang=lang)
+        if (who := people.get(response_id)) is None:
+            who = people[response_id] = names_key(note.tambon(lang), note.name, lang=lang)
         return (position.get(note.item, len(codes)), -note.level, *who, response_id)
 
     return key
