@@ -55,6 +55,7 @@ def _register_features(app: Flask) -> None:
         health,
         i18n,
         main,
+        notes,
         pairing,
         roster,
         rounds,
@@ -72,6 +73,7 @@ def _register_features(app: Flask) -> None:
     instrument_commands.init_app(app)
     auth.init_app(app)
     dashboard.init_app(app)
+    notes.init_app(app)
     admin.init_app(app)
     demo.init_app(app)
     rounds.init_app(app)

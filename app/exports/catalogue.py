@@ -10,6 +10,7 @@ from app.exports.plan import plan_rows
 from app.exports.ratings import long_rows, wide_rows
 from app.instruments.model import Instrument
 from app.models import Round
+from app.notes.rows import notes_rows
 from app.people_filter import NO_FILTER, PeopleFilter
 
 Rows = Callable[..., Iterator[tuple]]  # (round, tambon ids, lang[, people filter])
@@ -70,6 +71,17 @@ EXPORTS = {
             lambda instrument: columns.TRAINING_PLAN,
             plan_rows,
             filterable=True,
+        ),
+        Export(
+            "notes",
+            _l("Knowledge assets: the facilitators' notes"),
+            _l(
+                "One row per note a facilitator wrote with a rating, by item in the order of "
+                "the instrument, then by the writer's current level, highest first: where, "
+                "who, which item, current and target level, and the note."
+            ),
+            lambda instrument: columns.NOTES,
+            notes_rows,
         ),
     )
 }

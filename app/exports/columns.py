@@ -93,6 +93,16 @@ TRAINING_PLAN = (
     ),
 )
 
+NOTES = (
+    *_ROUND,
+    *_PLACE,
+    Column("facilitator", _l("Name of the note's writer"), 26),
+    *_ITEM,
+    Column("current", _l("The writer's current level on the item (1–5)"), 8),
+    Column("target", _l("The writer's target level on the item (1–5)"), 8),
+    Column("note", _l("The facilitator's note"), 60),
+)
+
 
 def wide_columns(instrument: Instrument) -> tuple[Column, ...]:
     """The wide form: one row per facilitator, current and target of every item."""

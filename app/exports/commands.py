@@ -39,8 +39,8 @@ def find_round(reference: str) -> Round:
 @click.option("--team", type=click.Choice(TEAMS), help="training-plan only: of this team.")
 @with_appcontext
 def export_command(name, round_reference, fmt, output, lang, agency, role, team) -> None:
-    """Export NAME (ratings, ratings-wide, training-plan) of ROUND (id or join code); the
-    training plan may be limited to an agency, role or team, as each person answered."""
+    """Export NAME (ratings, ratings-wide, training-plan, notes) of ROUND (id or join code);
+    the training plan may be limited to an agency, role or team, as each person answered."""
     round_ = find_round(round_reference)
     people = _people(name, round_, PeopleFilter(agency or None, role, team))
     output = Path(output or ascii_filename(round_, name, fmt))

@@ -8,7 +8,7 @@ from flask import url_for
 
 from tests.tiny_round import NOT_FOR_BANG_CHAK, sign_in
 
-BLUEPRINTS = ("dashboard.", "admin.")
+BLUEPRINTS = ("dashboard.", "admin.", "notes.")
 
 
 def _everyone(tiny) -> str:
@@ -110,6 +110,7 @@ def test_a_coordinator_of_another_tambon_cannot_reach_bang_chak(app, client, tin
         f"{base}/charts/stairs.svg?units=people&tambon={bang_chak}",
         f"{base}/gaps?tambon={bang_chak}",
         f"{base}/pairs?tambon={bang_chak}",
+        f"{base}/notes?tambon={bang_chak}",
         f"/rounds/{tiny.later + 1000}",
     ]:
         assert client.get(url).status_code == 404, url
