@@ -87,4 +87,4 @@ def write_export(out, name: str, fmt: str, round_: Round, tambon_ids, lang: str)
     with force_locale(lang):  # the file's words in the file's language, in a request or not
         # Dated the day of the round: the same answers always make the same file.
         stamp = datetime.combine(round_.held_on, time())
-        write_xlsx(table, out, about_lines(round_, tambon_ids, lang), stamp)
+        write_xlsx(table, out, about_lines(round_, tambon_ids, lang), stamp, lang)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from app.models import Round
+from app.numbers import rounded
 from app.round_facts import RoundFacts, load_round_facts
 from app.scoring import PlanRow, TrainingPlan, training_plan
 
@@ -20,7 +21,8 @@ def round_plan(facts: RoundFacts) -> TrainingPlan:
 
 
 def _mean(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+    """A mean as the pages show it (two decimals, half up): the CSV and XLSX cells alike."""
+    return rounded(value, 2)
 
 
 def _row_cells(row: PlanRow, instrument, lang: str) -> tuple:
