@@ -66,3 +66,9 @@ def test_python_rounds_these_differently():
 def test_dashboard_filters(value, level_text, change_text):
     assert level(value) == level_text
     assert change(value) == change_text
+
+
+def test_a_numpy_float_rounds_as_a_float():
+    import numpy as np
+
+    assert str(half_up(np.float64(21) / 8)) == "2.63"
