@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, select
 from app.extensions import db
 from app.models import JoinCodeMiss, Round
 from app.models.base import utcnow
+from app.numbers import whole
 from app.rounds.codes import find_round, typed
 
 WINDOW = timedelta(minutes=15)
@@ -57,7 +58,7 @@ def _refuse(oldest: datetime, code: str):
     """The code box again, saying how long to wait; Retry-After for any other client."""
     wait = max(1, int((oldest + WINDOW - utcnow()).total_seconds()) + 1)
     error = _("Too many codes that open no round were tried from this network. Wait "
-              "%(minutes)d minutes and try again.", minutes=max(1, round(wait / 60)))  # fmt: skip
+              "%(minutes)d minutes and try again.", minutes=max(1, whole(wait / 60)))  # fmt: skip
     page = render_template("assess/join.html", code=code, error=error)
     abort(make_response(page, 429, {"Retry-After": str(wait)}))
 

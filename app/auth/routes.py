@@ -10,6 +10,7 @@ from app.auth import devices, sessions, throttle
 from app.auth.forms import SignInForm
 from app.extensions import db
 from app.models import Coordinator
+from app.numbers import whole
 from app.security import site_path
 
 bp = Blueprint("auth", __name__)
@@ -56,7 +57,7 @@ def _authenticate(username: str, password: str) -> Coordinator | None:
 
 
 def _locked_out(form: SignInForm, retry_after: int):
-    minutes = max(1, round(retry_after / 60))
+    minutes = max(1, whole(retry_after / 60))
     flash(
         _("Too many failed sign-ins. Wait %(minutes)d minutes and try again.", minutes=minutes),
         "error",

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from app.collation import sort_key
 from app.extensions import db
 from app.models import District, Round, Tambon, TambonSummary
+from app.numbers import whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ class TambonTally:
 
 def percent(answered: int, roster: int) -> int | None:
     """The share of the roster that answered, in whole percent (None for an empty roster)."""
-    return round(100 * answered / roster) if roster else None
+    return whole(100 * answered / roster) if roster else None
 
 
 def tambon_tallies(round_: Round, tambon_ids: Collection[int] | None) -> list[TambonTally]:

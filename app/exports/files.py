@@ -94,4 +94,4 @@ def write_export(
     with force_locale(lang):  # the file's words in the file's language, in a request or not
         # Dated the day of the round: the same answers always make the same file.
         stamp = datetime.combine(round_.held_on, time())
-        write_xlsx(table, out, about_lines(round_, tambon_ids, lang, people), stamp)
+        write_xlsx(table, out, about_lines(round_, tambon_ids, lang, people), stamp, lang)

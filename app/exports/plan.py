@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from app.models import Round
+from app.numbers import rounded
 from app.people_filter import NO_FILTER, PeopleFilter, filtered
 from app.round_facts import RoundFacts, load_round_facts, scope_pairing
 from app.scoring import PlanRow, TrainingPlan, training_plan
@@ -25,7 +26,8 @@ def round_plan(facts: RoundFacts, tambon_ids: set[int] | None = None) -> Trainin
 
 
 def _mean(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+    """A mean as the pages show it (two decimals, half up): the CSV and XLSX cells alike."""
+    return rounded(value, 2)
 
 
 def _row_cells(row: PlanRow, instrument, lang: str) -> tuple:

@@ -4,8 +4,8 @@ openpyxl spends about 10 µs on each cell it writes; a province's long form has 
 cells. So openpyxl still builds the whole workbook (styles, column widths, the frozen
 header, the "columns" sheet) with one probe row in place of the data, and the rows are then
 written here, in the form openpyxl itself writes them: text as inline strings (never run
-as a formula), numbers as numbers, dates as serial numbers in openpyxl's own date styles,
-which are read off the probe row.
+as a formula), numbers as numbers, dates as serial numbers in the date styles of the probe
+row (whose formats writers.py chose for the file's language).
 """
 
 import re

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import ROUND_HALF_UP, Decimal
 
 from app.exports.catalogue import build
 from app.exports.plan import round_plan
@@ -28,11 +29,12 @@ def _plan_csv(app, round_id, tambon_ids=None) -> list[dict]:
 
 
 def _number(value) -> str:
-    """How the CSV writes a figure: 2 decimals at most, whole numbers without ".0"."""
+    """How the CSV writes a figure: 2 decimals at most, halves up as a spreadsheet's ROUND
+    (2.625 -> 2.63), no trailing zeros, whole numbers without ".0"."""
     if value is None:
         return ""
-    value = round(value, 2)
-    return str(int(value)) if float(value).is_integer() else str(value)
+    shown = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return format(shown.normalize(), "f")
 
 
 def _expected_rows(app, round_id, tambon_ids=None) -> list[tuple]:

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date, datetime, timedelta
 
 import openpyxl
@@ -151,3 +152,45 @@ def test_limited_to_some_tambons_the_file_holds_only_their_rows(app, world):
     rows = _records(_csv_bytes(app, "ratings", world.round_id, {world.tambon_a}))
     assert len(rows) == 1 + 2 * 12
     assert {r[4] for r in rows[1:]} == {"บางจาก"}
+
+
+THAI_DATE, THAI_MOMENT = "[$-107041E]d mmm yyyy;@", "[$-107041E]d mmm yyyy hh:mm:ss;@"
+
+
+def _date_cells(app, world, tmp_path, lang):
+    """The ratings file in `lang`: round_date and submitted_at of a row of ป้าแจ่ม's, and the
+    round_date cell of the columns sheet."""
+    path = tmp_path / f"ratings-{lang}.xlsx"
+    with app.app_context():
+        write_export(path, "ratings", "xlsx", db.session.get(Round, world.round_id), None, lang)
+    book = openpyxl.load_workbook(path)
+    sheet = book["ratings"]
+    header = [c.value for c in sheet[1]]
+    who = header.index("facilitator")
+    data = next(row for row in sheet.iter_rows(min_row=2) if row[who].value == "ป้าแจ่ม ใจดี")
+    # The "about" lines come first; the column descriptions below name round_date again.
+    about = next(row[1] for row in book["columns"].iter_rows() if row[0].value == "round_date")
+    return data[header.index("round_date")], data[header.index("submitted_at")], about
+
+
+def test_the_thai_xlsx_shows_its_dates_in_the_buddhist_era(app, world, tmp_path):
+    # Real dates (a spreadsheet can sort and subtract them) that Excel and LibreOffice show
+    # as 14 พ.ย. 2569: Thai month names, Buddhist calendar, Western digits.
+    day, moment, about = _date_cells(app, world, tmp_path, "th")
+    assert day.is_date and day.value == datetime(2026, 11, 14) and day.number_format == THAI_DATE
+    submitted = _bangkok_updated_at(app, world.round_id, world.names["ป้าแจ่ม ใจดี"])
+    assert moment.is_date and moment.value == submitted and moment.number_format == THAI_MOMENT
+    assert about.is_date and about.value == datetime(2026, 11, 14)
+    assert about.number_format == THAI_DATE
+
+
+def test_the_english_xlsx_and_the_csv_keep_iso_dates(app, world, tmp_path):
+    day, moment, about = _date_cells(app, world, tmp_path, "en")
+    assert day.is_date and day.value == datetime(2026, 11, 14) and day.number_format == "yyyy-mm-dd"
+    assert moment.is_date and moment.number_format == "yyyy-mm-dd hh:mm:ss"
+    assert about.is_date and about.number_format == "yyyy-mm-dd"
+    for lang in ("th", "en"):
+        rows = _records(_csv_bytes(app, "ratings", world.round_id, lang=lang))
+        record = dict(zip(rows[0], rows[1]))
+        assert record["round_date"] == "2026-11-14"
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", record["submitted_at"])
