@@ -1,0 +1,39 @@
+"""The round report's page and PDF, for what the signed-in user may see of the round."""
+
+from flask import Blueprint
+from flask_login import current_user
+
+from app.auth.access import coordinator_required
+from app.dashboard.rounds import comparable_rounds
+from app.dashboard.scope import round_scope
+from app.exports.files import ascii_filename
+from app.i18n import current_lang
+
+from .render import earlier_scope, report_html, report_of, report_pdf
+
+bp = Blueprint("report", __name__)
+
+
+def _report(round_id: int):
+    scope = round_scope(round_id)
+    earlier = earlier_scope(scope, comparable_rounds(scope.round, current_user), current_user)
+    return scope.round, report_of(scope, current_lang(), earlier)
+
+
+@bp.get("/rounds/<int:round_id>/report")
+@coordinator_required
+def report_page(round_id: int):
+    """The report to the governor, made for A4 (print it, or take the PDF)."""
+    return report_html(_report(round_id)[1])
+
+
+@bp.get("/rounds/<int:round_id>/report.pdf")
+@coordinator_required
+def report_file(round_id: int):
+    """The same report as a PDF."""
+    round_, report = _report(round_id)
+    name = ascii_filename(round_, "report", "pdf")
+    return report_pdf(report), 200, {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": f'attachment; filename="{name}"',
+    }
