@@ -166,7 +166,11 @@ def build_report(scope: Scope, lang: str, earlier: Scope | None, today: date) ->
         ),
         river=river,
         river_chart=chart_uri(
-            "river", river=river.river, item_labels={}, wording=words, title=stamp,
+            "river",
+            river=river.river,
+            item_labels={},
+            wording=words,
+            title=stamp,
             unit_labels={key: river.units.labels[key] for key in river.shown},
             show_units=frozenset(river.shown),
         ),  # fmt: skip
@@ -227,7 +231,10 @@ def _tambon_page(
         taking=taking,
         profile=profile,
         radar=chart_uri(
-            "radar", profile=profile, item_labels={}, title=f"{names[key]} · {stamp}",
+            "radar",
+            profile=profile,
+            item_labels={},
+            title=f"{names[key]} · {stamp}",
             wording=wording(lang),
         ),  # fmt: skip
         plan=tuple(row for row in plan.units if row.unit == key),

@@ -21,7 +21,7 @@ def local_only() -> URLFetcher:
 def font_css() -> str:
     """@font-face rules naming the packaged Sarabun files."""
     return "\n".join(
-        f'@font-face{{font-family:Sarabun;font-weight:{weight};'
+        f"@font-face{{font-family:Sarabun;font-weight:{weight};"
         f'src:url("{sarabun_file(weight).resolve().as_uri()}")}}'
         for weight in ("normal", "bold")
     )

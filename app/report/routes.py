@@ -33,7 +33,11 @@ def report_file(round_id: int):
     """The same report as a PDF."""
     round_, report = _report(round_id)
     name = ascii_filename(round_, "report", "pdf")
-    return report_pdf(report), 200, {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": f'attachment; filename="{name}"',
-    }
+    return (
+        report_pdf(report),
+        200,
+        {
+            "Content-Type": "application/pdf",
+            "Content-Disposition": f'attachment; filename="{name}"',
+        },
+    )
