@@ -173,7 +173,7 @@ def build_report(scope: Scope, lang: str, earlier: Scope | None, today: date) ->
             title=stamp,
             unit_labels={key: river.units.labels[key] for key in river.shown},
             show_units=frozenset(river.shown),
-        ),  # fmt: skip
+        ),
         overall=overall_order(river.units.levels, facts.item_order),
         unit_names=names,
         first_needs=plan.round[:FIRST_NEEDS],
@@ -236,7 +236,7 @@ def _tambon_page(
             item_labels={},
             title=f"{names[key]} · {stamp}",
             wording=wording(lang),
-        ),  # fmt: skip
+        ),
         plan=tuple(row for row in plan.units if row.unit == key),
         pairs=tuple(_pair(p, people, names) for p in pairs[:PAIRS_PER_TAMBON]),
         pair_count=len(pairs),

@@ -99,3 +99,15 @@ def test_the_dashboard_links_to_the_report(client, tiny):
     sign_in(client, "admin")
     html = client.get(f"/rounds/{tiny.later}").text
     assert f'href="/rounds/{tiny.later}/report"' in html
+
+
+def test_a_pdf_of_too_many_tambons_says_how_to_get_it(app, client, tiny):
+    app.config["REPORT_PDF_IN_REQUEST_UP_TO"] = 1
+    sign_in(client, "admin")
+    response = client.get(f"/rounds/{tiny.later}/report.pdf")
+    assert response.status_code == 503 and response.mimetype == "text/html"
+    assert "flask --app wsgi report LATER -o report.pdf" in response.text
+    other = app.test_client()
+    sign_in(other, "bangchak")  # one tambon: made in the request
+    response = other.get(f"/rounds/{tiny.later}/report.pdf")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
