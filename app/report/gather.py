@@ -7,6 +7,7 @@ knows about requests; the language is passed in.
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -22,9 +23,10 @@ from app.round_facts import RoundFacts
 from app.scoring import PlanRow, Standing, TeamProfile, overall_order, round_profile, team_profiles
 from app.scoring.pairing import Pair, TrainingNeed, Waiting
 
-from .charts import chart_uri, wording
+from .charts import Chart, wording
 from .notes import Note, tambon_notes
 
+ChartURL = Callable[..., str | None]
 FIRST_NEEDS = 10  # rows of the training plan in the programme
 PAIRS_PER_TAMBON = 12  # lines of "who can learn from whom" on a tambon's page
 NEEDS_PER_TAMBON = 8
@@ -63,7 +65,7 @@ class Progress:
     earlier_day: str
     items: tuple[str, ...]
     tambons: tuple[TambonChange, ...]
-    chart: str
+    chart: Chart
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,7 @@ class TambonPage:
     district: str
     taking: Taking
     profile: TeamProfile
-    radar: str
+    radar: Chart
     plan: tuple[PlanRow, ...]  # its items in priority order
     pairs: tuple[Named, ...]
     pair_count: int
@@ -111,9 +113,9 @@ class Report:
     item_texts: dict[str, str]
     taking: tuple[Taking, ...]
     whole: TeamProfile
-    whole_radar: str
+    whole_radar: Chart
     river: RiverView
-    river_chart: str
+    river_chart: Chart
     overall: tuple[Standing, ...]
     unit_names: dict[str, str]
     first_needs: tuple[PlanRow, ...]
@@ -130,8 +132,15 @@ class Report:
         return sum(t.roster for t in self.taking)
 
 
-def build_report(scope: Scope, lang: str, earlier: Scope | None, today: date) -> Report:
-    """The report of `scope` in `lang`; `earlier`: the previous round to compare, if any."""
+def no_url(name: str, **params: object) -> None:
+    return None
+
+
+def build_report(
+    scope: Scope, lang: str, earlier: Scope | None, today: date, url: ChartURL = no_url
+) -> Report:
+    """The report of `scope` in `lang`; `earlier`: the previous round to compare, if any;
+    `url(name, **params)`: the dashboard's URL of the same chart (for the page on screen)."""
     facts = scope.facts()
     round_ = scope.round
     day = format_day(round_.held_on, lang)
@@ -161,18 +170,28 @@ def build_report(scope: Scope, lang: str, earlier: Scope | None, today: date) ->
         item_texts={item.code: item.text.get(lang) for item in instrument.items},
         taking=tuple(taking.values()),
         whole=whole,
-        whole_radar=chart_uri(
-            "radar", profile=whole, item_labels={}, title=_whole_title(lang, stamp), wording=words
+        whole_radar=Chart(
+            "radar",
+            {
+                "profile": whole,
+                "item_labels": {},
+                "title": _whole_title(lang, stamp),
+                "wording": words,
+            },
+            url("radar"),
         ),
         river=river,
-        river_chart=chart_uri(
+        river_chart=Chart(
             "river",
-            river=river.river,
-            item_labels={},
-            wording=words,
-            title=stamp,
-            unit_labels={key: river.units.labels[key] for key in river.shown},
-            show_units=frozenset(river.shown),
+            {
+                "river": river.river,
+                "item_labels": {},
+                "wording": words,
+                "title": stamp,
+                "unit_labels": {key: river.units.labels[key] for key in river.shown},
+                "show_units": frozenset(river.shown),
+            },
+            url("river"),
         ),
         overall=overall_order(river.units.levels, facts.item_order),
         unit_names=names,
@@ -180,7 +199,7 @@ def build_report(scope: Scope, lang: str, earlier: Scope | None, today: date) ->
         outside_by_district=_outside_by_district(plan.pairing.needs, facts, lang),
         progress=_progress(earlier, scope, lang, stamp) if earlier else None,
         tambons=tuple(
-            _tambon_page(facts, key, names, profiles[key], plan, taking[key], stamp, lang)
+            _tambon_page(facts, key, names, profiles[key], plan, taking[key], stamp, lang, url)
             for key in order
         ),
     )
@@ -217,7 +236,7 @@ def _outside_by_district(
 
 def _tambon_page(
     facts: RoundFacts, key: str, names: dict[str, str], profile: TeamProfile, plan,
-    taking: Taking, stamp: str, lang: str,
+    taking: Taking, stamp: str, lang: str, url: ChartURL,
 ) -> TambonPage:  # fmt: skip
     people = {p.id: p.name for p in facts.persons}
     pairs = [p for p in plan.pairing.pairs if p.learner_unit == key]
@@ -230,12 +249,15 @@ def _tambon_page(
         district=taking.district,
         taking=taking,
         profile=profile,
-        radar=chart_uri(
+        radar=Chart(
             "radar",
-            profile=profile,
-            item_labels={},
-            title=f"{names[key]} · {stamp}",
-            wording=wording(lang),
+            {
+                "profile": profile,
+                "item_labels": {},
+                "title": f"{names[key]} · {stamp}",
+                "wording": wording(lang),
+            },
+            url("radar", tambon=int(key)),
         ),
         plan=tuple(row for row in plan.units if row.unit == key),
         pairs=tuple(_pair(p, people, names) for p in pairs[:PAIRS_PER_TAMBON]),
@@ -281,9 +303,10 @@ def _progress(earlier: Scope, later: Scope, lang: str, stamp: str) -> Progress |
         unit="after",
     )
     labels = {"before": earlier.round.name, "after": later.round.name}
-    chart = chart_uri(
-        "radar_grid", profiles=[before, after], item_labels={}, unit_labels=labels,
-        title=stamp, wording=wording(lang), columns=2,
+    chart = Chart(
+        "radar_grid",
+        {"profiles": [before, after], "item_labels": {}, "unit_labels": labels, "title": stamp,
+         "wording": wording(lang), "columns": 2},
     )  # fmt: skip
     return Progress(
         earlier.round.name, format_day(earlier.round.held_on, lang), items, tuple(tambons), chart

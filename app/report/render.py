@@ -1,8 +1,9 @@
 """The report of a scope, as HTML and as PDF, in the language asked (request or CLI)."""
 
 from datetime import datetime
+from functools import partial
 
-from flask import render_template
+from flask import render_template, url_for
 from flask_babel import force_locale
 from sqlalchemy import select
 
@@ -13,7 +14,7 @@ from app.i18n import BANGKOK
 from app.models import Round
 from app.rounds.access import scope_for
 
-from .gather import Report, build_report
+from .gather import Report, build_report, no_url
 from .pdf import pdf_bytes
 
 
@@ -34,9 +35,16 @@ def every_round_like(round_: Round) -> list[Round]:
     return [other for other in rounds if same_instrument(other, round_)]
 
 
-def report_of(scope: Scope, lang: str, earlier: Scope | None) -> Report:
+def report_of(scope: Scope, lang: str, earlier: Scope | None, on_screen: bool = False) -> Report:
+    """The report; `on_screen`: its charts link to the dashboard's chart URLs."""
+    url = partial(chart_url, scope.round.id) if on_screen else no_url
     with force_locale(lang):
-        return build_report(scope, lang, earlier, datetime.now(BANGKOK).date())
+        return build_report(scope, lang, earlier, datetime.now(BANGKOK).date(), url)
+
+
+def chart_url(round_id: int, name: str, **params: object) -> str:
+    """The dashboard's PNG of chart `name` of the round."""
+    return url_for("dashboard.chart", round_id=round_id, name=name, fmt="png", **params)
 
 
 def report_html(report: Report, pdf: bool = False) -> str:

@@ -17,17 +17,17 @@ bp = Blueprint("report", __name__)
 PDF_IN_REQUEST_UP_TO = 20
 
 
-def _report(round_id: int):
+def _report(round_id: int, on_screen: bool = False):
     scope = round_scope(round_id)
     earlier = earlier_scope(scope, comparable_rounds(scope.round, current_user), current_user)
-    return scope.round, report_of(scope, current_lang(), earlier)
+    return scope.round, report_of(scope, current_lang(), earlier, on_screen)
 
 
 @bp.get("/rounds/<int:round_id>/report")
 @coordinator_required
 def report_page(round_id: int):
     """The report to the governor, made for A4 (print it, or take the PDF)."""
-    return report_html(_report(round_id)[1])
+    return report_html(_report(round_id, on_screen=True)[1])
 
 
 @bp.get("/rounds/<int:round_id>/report.pdf")

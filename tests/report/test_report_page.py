@@ -37,8 +37,13 @@ def test_the_admin_report_holds_the_programme_and_a_page_per_tambon(client, tiny
         r'<td class="num">(\d+)</td><th scope="row">([^<]*)</th><td class="num">([\d.]+)</td>', html
     )
     assert order == [("1", "ท่าไร่", "2.92"), ("2", "บางจาก", "2.46")]
-    # Charts: the whole round's radar, the river, progress, and a radar per tambon.
-    assert html.count('<img src="data:image/svg+xml;base64,') == 1 + 1 + 1 + 2
+    # Charts: the dashboard's (drawn when the browser asks): the whole round's radar, the
+    # river, a radar per tambon; the two rounds' radars drawn into the page.
+    charts = f"/rounds/{tiny.later}/charts/"
+    for src in ("radar.png", "river.png", f"radar.png?tambon={tiny.bang_chak}",
+                f"radar.png?tambon={tiny.tha_rai}"):  # fmt: skip
+        assert f'<img src="{charts}{src}"' in html
+    assert html.count('<img src="data:image/png;base64,') == 1
     sections = _sections(html)
     assert len(sections) == 2
     tha_rai, bang_chak = sections  # by name in Thai dictionary order
@@ -93,6 +98,14 @@ def test_the_report_follows_the_ui_language(client, tiny):
     html = client.get(f"/rounds/{tiny.later}/report").text
     assert "Report to the provincial governor" in html and "14 Nov 2026" in html
     assert _sections(html)[0].strip().startswith("<h2>Tambon Bang Chak")  # B before T
+
+
+def test_the_charts_of_the_page_are_served(client, tiny):
+    sign_in(client, "bangchak")
+    html = client.get(f"/rounds/{tiny.later}/report").text
+    for src in re.findall(r'<img src="(/rounds/[^"]+)"', html):
+        response = client.get(src.replace("&amp;", "&"))
+        assert response.status_code == 200 and response.mimetype == "image/png"
 
 
 def test_the_dashboard_links_to_the_report(client, tiny):
