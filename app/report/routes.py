@@ -14,7 +14,7 @@ from .render import earlier_scope, report_html, report_of, report_pdf
 bp = Blueprint("report", __name__)
 # A PDF of more tambons than this is not made in a request: it takes longer than the
 # worker timeout (bench/report_time.py); `flask report` makes it.
-PDF_IN_REQUEST_UP_TO = 20
+PDF_IN_REQUEST_UP_TO = 12
 
 
 def _report(round_id: int, on_screen: bool = False):
