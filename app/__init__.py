@@ -57,6 +57,7 @@ def _register_features(app: Flask) -> None:
         main,
         notes,
         pairing,
+        report,
         roster,
         rounds,
         security,
@@ -79,6 +80,7 @@ def _register_features(app: Flask) -> None:
     rounds.init_app(app)
     assess.init_app(app)
     exports.init_app(app)
+    report.init_app(app)
     roster.init_app(app)
     facilitators.init_app(app)
     backup.init_app(app)

@@ -1,0 +1,53 @@
+"""The round report's page and PDF, for what the signed-in user may see of the round."""
+
+from flask import Blueprint, current_app, render_template
+from flask_login import current_user
+
+from app.auth.access import coordinator_required
+from app.dashboard.rounds import comparable_rounds
+from app.dashboard.scope import round_scope
+from app.exports.files import ascii_filename
+from app.i18n import current_lang
+
+from .render import earlier_scope, report_html, report_of, report_pdf
+
+bp = Blueprint("report", __name__)
+# A PDF of more tambons than this is not made in a request: it takes longer than the
+# worker timeout (bench/report_time.py); `flask report` makes it.
+PDF_IN_REQUEST_UP_TO = 12
+
+
+def _report(round_id: int, on_screen: bool = False):
+    scope = round_scope(round_id)
+    earlier = earlier_scope(scope, comparable_rounds(scope.round, current_user), current_user)
+    return scope.round, report_of(scope, current_lang(), earlier, on_screen)
+
+
+@bp.get("/rounds/<int:round_id>/report")
+@coordinator_required
+def report_page(round_id: int):
+    """The report to the governor, made for A4 (print it, or take the PDF)."""
+    return report_html(_report(round_id, on_screen=True)[1])
+
+
+@bp.get("/rounds/<int:round_id>/report.pdf")
+@coordinator_required
+def report_file(round_id: int):
+    """The same report as a PDF (for a scope of many tambons: how to get it)."""
+    scope = round_scope(round_id)
+    limit = current_app.config.get("REPORT_PDF_IN_REQUEST_UP_TO", PDF_IN_REQUEST_UP_TO)
+    tambons = len(scope.tambons())
+    if tambons > limit:
+        return render_template(
+            "report/too_large.html", round=scope.round, tambons=tambons, limit=limit
+        ), 503
+    round_, report = _report(round_id)
+    name = ascii_filename(round_, "report", "pdf")
+    return (
+        report_pdf(report),
+        200,
+        {
+            "Content-Type": "application/pdf",
+            "Content-Disposition": f'attachment; filename="{name}"',
+        },
+    )
