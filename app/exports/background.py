@@ -7,6 +7,9 @@ EXPORT_IN_REQUEST_UP_TO, the download asks the worker for the file and says it i
 prepared; once written, the same link sends it. A file is named by the round's revision, so
 a new answer makes the next download ask for a new one; the older ones are removed.
 
+The round report's PDF of many tambons is written the same way (`Wanted(..., "report",
+"pdf", ...)`).
+
 Files are kept in EXPORT_DIR (default instance/exports), which the web app and the worker
 must share.
 """
@@ -17,15 +20,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, Response, current_app, render_template, send_file
 
 from app.extensions import db
 from app.models import Round
 from app.pairing import store
 
-from .files import write_export
+from .files import MEDIA_TYPES, ascii_filename, write_export
 
 QUEUE = "exports"
+REPORT = "report"  # the round report's PDF, kept as the files are
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,24 @@ def ready(wanted: Wanted, revision: int, fresh_for: float = 0) -> Path | None:
     return max(recent, key=_written, default=None)
 
 
+def sent_or_asked(round_: Round, wanted: Wanted) -> Response:
+    """The file the worker wrote for the round as it is now, or a page saying it is being
+    prepared (202, and the worker asked for it once)."""
+    path = ready(wanted, round_.revision, current_app.config["EXPORT_FRESH_FOR"])
+    name = ascii_filename(round_, wanted.name, wanted.fmt)
+    try:
+        if path is not None:
+            return send_file(path, mimetype=MEDIA_TYPES[wanted.fmt], download_name=name)
+    except FileNotFoundError:
+        pass  # replaced by a newer one meanwhile: ask again
+    defer(current_app._get_current_object(), wanted)
+    page = render_template("exports/preparing.html", round=round_, name=wanted.name,
+                           fmt=wanted.fmt)  # fmt: skip
+    response = Response(page, status=202)
+    response.headers["Retry-After"] = "10"
+    return response
+
+
 def _written(path: Path) -> float:
     try:
         return path.stat().st_mtime
@@ -102,10 +124,7 @@ def _write(wanted: Wanted) -> Path | None:
         handle, partial = tempfile.mkstemp(dir=path.parent, suffix=".partial")
         os.chmod(partial, 0o640)  # the web app may run as another user of the same group
         try:
-            # As write_export asks: CSV as UTF-8 text, XLSX as bytes.
-            text = {"encoding": "utf-8", "newline": ""} if wanted.fmt == "csv" else {}
-            with open(handle, "w" if text else "wb", **text) as out:
-                write_export(out, wanted.name, wanted.fmt, round_, visible, wanted.lang)
+            _write_file(handle, wanted, round_, visible)
             os.replace(partial, path)
         except BaseException:
             Path(partial).unlink(missing_ok=True)
@@ -113,6 +132,20 @@ def _write(wanted: Wanted) -> Path | None:
     for old in wanted.older(revision):
         old.unlink(missing_ok=True)
     return path
+
+
+def _write_file(handle: int, wanted: Wanted, round_: Round, visible: set[int] | None) -> None:
+    """One export, or the round report's PDF (`report`), into the open file `handle`."""
+    if wanted.name == REPORT:
+        from app.report.render import report_file_bytes  # the report builds on the exports
+
+        with open(handle, "wb") as out:
+            out.write(report_file_bytes(round_, visible, wanted.lang))
+        return
+    # As write_export asks: CSV as UTF-8 text, XLSX as bytes.
+    text = {"encoding": "utf-8", "newline": ""} if wanted.fmt == "csv" else {}
+    with open(handle, "w" if text else "wb", **text) as out:
+        write_export(out, wanted.name, wanted.fmt, round_, visible, wanted.lang)
 
 
 def _remove_abandoned(folder_: Path, older_than: float = 3600) -> None:

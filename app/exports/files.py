@@ -19,6 +19,7 @@ from app.people_filter import NO_FILTER, PeopleFilter
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
 }
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|\s]+')
 # Unicode controls (Cc) and invisible format characters (Cf: bidirectional overrides,

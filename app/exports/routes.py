@@ -5,7 +5,6 @@ import tempfile
 from flask import (
     Blueprint,
     Response,
-    current_app,
     render_template,
     request,
     send_file,
@@ -87,20 +86,7 @@ def _from_worker(round_: Round, name: str, fmt: str, visible) -> Response:
     """The file the worker wrote for the round as it is now, or a page saying it is being
     prepared (and asking for it)."""
     ids = None if visible is None else tuple(sorted(visible))
-    wanted = background.Wanted(round_.id, ids, name, fmt, _lang())
-    path = background.ready(wanted, round_.revision, current_app.config["EXPORT_FRESH_FOR"])
-    try:
-        if path is not None:
-            return send_file(
-                path, mimetype=MEDIA_TYPES[fmt], download_name=ascii_filename(round_, name, fmt)
-            )
-    except FileNotFoundError:
-        pass  # replaced by a newer one meanwhile: ask again
-    background.defer(current_app._get_current_object(), wanted)
-    page = render_template("exports/preparing.html", round=round_, name=name, fmt=fmt)
-    response = Response(page, status=202)
-    response.headers["Retry-After"] = "10"
-    return response
+    return background.sent_or_asked(round_, background.Wanted(round_.id, ids, name, fmt, _lang()))
 
 
 def _csv_response(round_: Round, name: str, visible, people: PeopleFilter) -> Response:

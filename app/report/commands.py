@@ -9,7 +9,7 @@ from app.dashboard.scope import Scope
 from app.exports.commands import find_round
 from app.numbers import whole_number
 
-from .render import earlier_scope, every_round_like, report_of, report_pdf
+from .render import report_file_bytes
 
 
 def _tambon(scope: Scope, reference: str | None) -> frozenset[int] | None:
@@ -44,10 +44,8 @@ def report_command(round_reference, tambon, lang, output) -> None:
     """Write the report of ROUND (id or join code) to the governor as a PDF."""
     path = _output(output)
     round_ = find_round(round_reference)
-    scope = Scope(round_, None)
-    scope = Scope(round_, _tambon(scope, tambon))
-    report = report_of(scope, lang, earlier_scope(scope, every_round_like(round_)))
-    body = report_pdf(report)
+    chosen = _tambon(Scope(round_, None), tambon)
+    body = report_file_bytes(round_, chosen, lang)
     partial = path.with_name(path.name + ".partial")
     try:
         partial.write_bytes(body)
@@ -55,5 +53,5 @@ def report_command(round_reference, tambon, lang, output) -> None:
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise click.ClickException(f"cannot write {path}: {error.strerror}") from None
-    pages = len(report.tambons)
+    pages = len(Scope(round_, chosen).tambons())
     click.echo(f"Wrote {path} (round {round_.join_code}: {round_.name}, {pages} tambon pages).")

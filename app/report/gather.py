@@ -19,12 +19,13 @@ from app.dashboard.units import UnitChoice, tambon_order
 from app.exports.plan import round_plan
 from app.i18n import format_day
 from app.models import Tambon
+from app.notes.read import Note
 from app.round_facts import RoundFacts
 from app.scoring import PlanRow, Standing, TeamProfile, overall_order, round_profile, team_profiles
 from app.scoring.pairing import Pair, TrainingNeed, Waiting
 
 from .charts import Chart, wording
-from .notes import Note, tambon_notes
+from .notes import notes_by_tambon
 
 ChartURL = Callable[..., str | None]
 FIRST_NEEDS = 10  # rows of the training plan in the programme
@@ -82,6 +83,18 @@ class Named:
 
 
 @dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """A learner whom nobody of the reader's tambons can teach, and how many people of the
+    round's other tambons can (never who)."""
+
+    item: str
+    learner: str
+    current: float
+    target: float
+    capable: int
+
+
+@dataclass(frozen=True, slots=True)
 class TambonPage:
     """One tambon's page: its radar and numbers, gaps, pairs, needs and notes."""
 
@@ -98,6 +111,7 @@ class TambonPage:
     need_count: int
     waiting: int
     notes: tuple[Note, ...]
+    elsewhere: tuple[Elsewhere, ...]  # learners only other tambons' people can teach
     waiting_names: tuple[str, ...]
 
 
@@ -154,7 +168,8 @@ def build_report(
         )
     }
     whole = round_profile(facts.answers, facts.persons, facts.item_order, facts.expected)
-    plan = round_plan(facts)
+    plan = round_plan(facts, scope.tambon_ids)
+    notes = notes_by_tambon(round_, scope.tambon_ids, lang)
     river = river_view(facts, UnitChoice("tambons"), lang, None)
     words = wording(lang)
     taking = {key: _taking(facts, key, facts.tambons[key], lang) for key in order}
@@ -199,7 +214,18 @@ def build_report(
         outside_by_district=_outside_by_district(plan.pairing.needs, facts, lang),
         progress=_progress(earlier, scope, lang, stamp) if earlier else None,
         tambons=tuple(
-            _tambon_page(facts, key, names, profiles[key], plan, taking[key], stamp, lang, url)
+            _tambon_page(
+                facts,
+                key,
+                names,
+                profiles[key],
+                plan,
+                taking[key],
+                stamp,
+                lang,
+                url,
+                notes.get(key, ()),
+            )
             for key in order
         ),
     )
@@ -236,7 +262,7 @@ def _outside_by_district(
 
 def _tambon_page(
     facts: RoundFacts, key: str, names: dict[str, str], profile: TeamProfile, plan,
-    taking: Taking, stamp: str, lang: str, url: ChartURL,
+    taking: Taking, stamp: str, lang: str, url: ChartURL, notes: tuple[Note, ...],
 ) -> TambonPage:  # fmt: skip
     people = {p.id: p.name for p in facts.persons}
     pairs = [p for p in plan.pairing.pairs if p.learner_unit == key]
@@ -267,7 +293,12 @@ def _tambon_page(
         ),
         need_count=len(needs),
         waiting=len(waiting),
-        notes=tuple(tambon_notes(facts, key)),
+        notes=notes,
+        elsewhere=tuple(
+            Elsewhere(e.item, people[e.person], e.current, e.target, e.capable)
+            for e in plan.pairing.elsewhere
+            if e.unit == key
+        ),
         waiting_names=tuple(
             p.name for p in facts.persons if p.unit == key and p.id not in answered
         ),

@@ -1,31 +1,20 @@
-"""A few of the facilitators' notes (the `note` of their answers), for a tambon's page."""
+"""A few of the facilitators' notes (the knowledge assets, app/notes) for each tambon's page."""
 
-from dataclasses import dataclass
+from collections import defaultdict
 
-from app.round_facts import RoundFacts
+from app.models import Round
+from app.notes.read import Note, note_list
 
 NOTES_PER_TAMBON = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    """What one facilitator wrote about one item, and the level they gave themselves."""
-
-    name: str
-    item: str
-    current: float
-    text: str
-
-
-def tambon_notes(facts: RoundFacts, unit: str, limit: int = NOTES_PER_TAMBON) -> list[Note]:
-    """The first `limit` notes of the facilitators of `unit`, in item then name order
-    (the facts are limited to the reader's scope, so are the names)."""
-    names = {p.id: p.name for p in facts.persons}
-    order = {code: i for i, code in enumerate(facts.item_order)}
-    notes = [
-        Note(names[a.person], a.item, a.current, facts.notes[(a.person, a.item)].strip())
-        for a in facts.answers
-        if a.unit == unit and facts.notes.get((a.person, a.item), "").strip()
-    ]
-    notes.sort(key=lambda n: (order.get(n.item, len(order)), n.name))
-    return notes[:limit]
+def notes_by_tambon(
+    round_: Round, visible, lang: str, limit: int = NOTES_PER_TAMBON
+) -> dict[str, tuple[Note, ...]]:
+    """The first `limit` notes of each visible tambon (keyed as the round's facts key it), in
+    the knowledge assets' reading order: items in order, the highest levels first."""
+    kept: dict[str, list[Note]] = defaultdict(list)
+    for note in note_list(round_, visible, lang=lang):
+        if len(shelf := kept[str(note.tambon_id)]) < limit:
+            shelf.append(note)
+    return {key: tuple(notes) for key, notes in kept.items()}

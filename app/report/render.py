@@ -55,3 +55,10 @@ def report_html(report: Report, pdf: bool = False) -> str:
 
 def report_pdf(report: Report) -> bytes:
     return pdf_bytes(report_html(report, pdf=True))
+
+
+def report_file_bytes(round_: Round, tambon_ids, lang: str) -> bytes:
+    """The PDF of the round's tambons `tambon_ids` (None: all), compared with the previous
+    round of the same tambons: what `flask report` and the background worker write."""
+    scope = Scope(round_, None if tambon_ids is None else frozenset(tambon_ids))
+    return report_pdf(report_of(scope, lang, earlier_scope(scope, every_round_like(round_))))

@@ -1,19 +1,21 @@
 """The round report's page and PDF, for what the signed-in user may see of the round."""
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, Response, current_app, render_template
 from flask_login import current_user
 
 from app.auth.access import coordinator_required
 from app.dashboard.rounds import comparable_rounds
 from app.dashboard.scope import round_scope
-from app.exports.files import ascii_filename
+from app.exports import background
+from app.exports.files import MEDIA_TYPES, content_disposition
 from app.i18n import current_lang
 
 from .render import earlier_scope, report_html, report_of, report_pdf
 
 bp = Blueprint("report", __name__)
 # A PDF of more tambons than this is not made in a request: it takes longer than the
-# worker timeout (bench/report_time.py); `flask report` makes it.
+# worker timeout (bench/report_time.py). The background worker writes it where one runs;
+# else `flask report` makes it.
 PDF_IN_REQUEST_UP_TO = 12
 
 
@@ -37,17 +39,18 @@ def report_file(round_id: int):
     scope = round_scope(round_id)
     limit = current_app.config.get("REPORT_PDF_IN_REQUEST_UP_TO", PDF_IN_REQUEST_UP_TO)
     tambons = len(scope.tambons())
-    if tambons > limit:
-        return render_template(
+    if tambons <= limit:
+        response = Response(report_pdf(_report(round_id)[1]), mimetype=MEDIA_TYPES["pdf"])
+    elif current_app.config["PAIRING_IN_BACKGROUND"]:  # a worker runs: it writes the file
+        ids = None if scope.tambon_ids is None else tuple(sorted(scope.tambon_ids))
+        wanted = background.Wanted(round_id, ids, background.REPORT, "pdf", current_lang())
+        response = background.sent_or_asked(scope.round, wanted)
+    else:
+        page = render_template(
             "report/too_large.html", round=scope.round, tambons=tambons, limit=limit
-        ), 503
-    round_, report = _report(round_id)
-    name = ascii_filename(round_, "report", "pdf")
-    return (
-        report_pdf(report),
-        200,
-        {
-            "Content-Type": "application/pdf",
-            "Content-Disposition": f'attachment; filename="{name}"',
-        },
-    )
+        )
+        return Response(page, status=503, headers={"Retry-After": "3600"})
+    if response.status_code == 200:  # the file; the page saying it is being prepared is shown
+        response.headers["Content-Disposition"] = content_disposition(scope.round, "report", "pdf")
+    response.headers["Cache-Control"] = "private, no-store"  # personal data
+    return response

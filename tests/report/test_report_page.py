@@ -76,8 +76,14 @@ def test_a_coordinator_reports_on_their_tambons_only(client, tiny):
     for name in NOT_FOR_BANG_CHAK:
         assert name not in html
     assert "คุณอำนวยตอบแล้ว 2 จาก 2 คน" in html
-    # Within Bang Chak nobody reaches 4 on S3: a need there, not a pair with น้ำฝน.
-    assert re.search(r"S3</th><td>สมศรี</td><td class=\"num\">2.00→4.00", html)
+    # Within Bang Chak nobody reaches 4 on S3, but น้ำฝน of Tha Rai does: counted, not named,
+    # and not a need for outside training.
+    assert re.search(
+        r"S3</th><td>สมศรี</td><td class=\"num\">2.00→4.00</td><td>ในตำบลของท่านยังไม่มีผู้สอนได้ แต่มี 1 คน",
+        html,
+    )
+    table = re.search(r'<table class="outside">(.*?)</table>', html, re.S)[1]
+    assert "S3" not in table
 
 
 @pytest.mark.parametrize("path", ["report", "report.pdf"])
@@ -116,6 +122,7 @@ def test_the_dashboard_links_to_the_report(client, tiny):
 
 def test_a_pdf_of_too_many_tambons_says_how_to_get_it(app, client, tiny):
     app.config["REPORT_PDF_IN_REQUEST_UP_TO"] = 1
+    app.config["PAIRING_IN_BACKGROUND"] = False  # no worker (test_report_background: one)
     sign_in(client, "admin")
     response = client.get(f"/rounds/{tiny.later}/report.pdf")
     assert response.status_code == 503 and response.mimetype == "text/html"
