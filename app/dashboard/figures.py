@@ -136,13 +136,13 @@ def stairs(scope: Scope, args: MultiDict) -> tuple[RoundFacts, StairsView, Chart
         abort(404)
     view = stairs_view(facts, choice, current_lang(), item, page_number(args)) or abort(404)
     title = f"{_('Stairs of exchange')} · {item} · {scope.round.name}"
-    inputs = {
-        "stairs": view.page_stairs,
-        "unit_labels": {s.key: view.units.labels[s.key] for s in view.page_stairs.steps},
+    inputs = {  # the whole stairs on every page: a step per level, names capped per step
+        "stairs": view.stairs,
+        "unit_labels": {s.key: view.step_label(s.key) for s in view.stairs.steps},
         "title": title,
         "wording": wording(),
     }
-    params = {**choice.params(), "item": item, "page": view.page.number}
+    params = {**choice.params(), "item": item}
     return facts, view, ChartSpec("stairs", "stairs", inputs, params, scope)
 
 

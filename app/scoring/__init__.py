@@ -14,7 +14,17 @@ from .plan import PlanRow, TrainingPlan, training_plan
 from .profile import ItemProfile, TeamProfile, round_profile, team_profiles
 from .progress import ItemChange, PersonProgress, Progress, TeamItemProgress, progress
 from .river import River, RiverBand, RiverLine, river, widest_items
-from .stairs import ItemStairs, Stairs, Standing, Step, item_stairs, overall_order, stairs
+from .stairs import (
+    ItemStairs,
+    Stairs,
+    Standing,
+    Step,
+    StepGroup,
+    item_stairs,
+    overall_order,
+    stairs,
+    step_groups,
+)
 
 __all__ = [
     "DEFAULT_CAP",
@@ -41,6 +51,7 @@ __all__ = [
     "Stairs",
     "Standing",
     "Step",
+    "StepGroup",
     "TeamItemProgress",
     "TeamProfile",
     "TrainingNeed",
@@ -59,6 +70,7 @@ __all__ = [
     "roster",
     "round_profile",
     "stairs",
+    "step_groups",
     "team_levels",
     "team_profiles",
     "training_list",
