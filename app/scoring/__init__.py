@@ -12,7 +12,14 @@ from .levels import Level, LevelTable, UnitKey, person_levels, team_levels
 from .pairing import DEFAULT_CAP, Pair, Pairing, TrainingNeed, Waiting, pair_learners
 from .plan import PlanRow, TrainingPlan, training_plan
 from .profile import ItemProfile, TeamProfile, round_profile, team_profiles
-from .progress import ItemChange, PersonProgress, Progress, TeamItemProgress, progress
+from .progress import (
+    ItemChange,
+    ItemMeans,
+    PersonProgress,
+    Progress,
+    TeamItemProgress,
+    progress,
+)
 from .river import River, RiverBand, RiverLine, river, widest_items
 from .stairs import (
     ItemStairs,
@@ -35,6 +42,7 @@ __all__ = [
     "GapMatrix",
     "GapRow",
     "ItemChange",
+    "ItemMeans",
     "ItemProfile",
     "ItemStairs",
     "Level",

@@ -85,3 +85,13 @@ def test_more_steps_than_drawn_are_counted_not_drawn():
     top = render_chart("stairs", "png", stairs=item_stairs(capped, "K1"), unit_labels={}, title="x")
     assert png_size(many) == png_size(top)  # same steps drawn …
     assert many != top  # … but the first says 5 more steps are in the table
+
+
+def test_each_name_is_written_with_its_tambon(chart_inputs):
+    labels = {1: "สมศรี (บางจาก)", 2: "ประเสริฐ (บางจาก)", 3: "น้ำฝน (ท่าไร่)"}
+    inputs = {**chart_inputs["stairs"], "unit_labels": labels}
+    svg = render_chart("stairs", "svg", **inputs).decode()
+    # K1: น้ำฝน 4, ประเสริฐ 3, สมศรี 2: three steps, each one name with its tambon.
+    for number, label in enumerate(["น้ำฝน (ท่าไร่)", "ประเสริฐ (บางจาก)", "สมศรี (บางจาก)"], 1):
+        assert f"<!-- {label} -->" in svg
+        assert f"<!-- ขั้นที่ {number} (1) -->" in svg
