@@ -22,7 +22,7 @@ WIDTH = 8.0
 MAX_STEPS = 40  # steps drawn; the rest are counted under the chart (the table has them all)
 MAX_NAMES = 12  # names written on one step; the rest are counted ("+ N more")
 NAME_LINES = 3  # lines of names on one step at most
-NAME_WIDTH = 62  # characters in a line of names
+NAME_WIDTH = 58  # characters in a line of names
 LINE = 0.17  # inches per line of 8-point text
 STEP_GAP = 0.8  # lines between two steps
 
@@ -119,8 +119,11 @@ def write_names(ax: Axes, drawn: Sequence[DrawnStep], height: float) -> None:
     ax.set_xlim(0, 1)
     ax.set_ylim(height, 0)
     for d in drawn:
-        ax.text(0, d.middle, "\n".join(d.names), va="center", ha="left", fontsize=8,
-                linespacing=1.25)  # fmt: skip
+        text = ax.text(0, d.middle, "\n".join(d.names), va="center", ha="left", fontsize=8,
+                       linespacing=1.25)  # fmt: skip
+        # Kept to NAME_WIDTH by wrapping: the layout need not measure them (Thai text is slow
+        # to measure, and a province's stairs have dozens of these).
+        text.set_in_layout(False)
 
 
 def legend(figure: Figure, wording: Wording, note: str) -> None:
