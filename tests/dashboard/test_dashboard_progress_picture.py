@@ -130,3 +130,11 @@ def test_a_coordinator_cannot_draw_a_round_they_cannot_see(client, tiny):
     sign_in(client, "outsider")
     response = client.get(f"/rounds/{tiny.later}/charts/progress.png?from={tiny.earlier}")
     assert response.status_code == 404
+
+
+def test_the_pictures_in_english(as_admin, tiny):
+    as_admin.post("/lang", data={"lang": "en", "next": "/"})
+    page = as_admin.get(f"/rounds/{tiny.later}/progress?from={tiny.earlier}").text
+    assert "Team means per item in both rounds" in page and "(2 tambons)" in page
+    svg = as_admin.get(_chart_urls(page)["progress-river"].replace(".png", ".svg")).text
+    assert "mean · รอบที่ 1" in svg and "river (lowest–highest) · รอบที่ 2" in svg
