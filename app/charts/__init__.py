@@ -8,6 +8,7 @@ from .canvas import DPI, FORMATS
 from .fingerprint import CHART_VERSION, CHARTS, chart_fingerprint, code_stamp, render_chart
 from .fonts import FAMILY, register_sarabun, sarabun_file
 from .labels import wrap_label
+from .progress import progress_chart, progress_river_chart
 from .radar import MAX_RADARS_PER_FIGURE, inline_radar, radar_chart, radar_grid
 from .river import river_chart
 from .stairs import stairs_chart
@@ -26,6 +27,8 @@ __all__ = [
     "chart_fingerprint",
     "code_stamp",
     "inline_radar",
+    "progress_chart",
+    "progress_river_chart",
     "radar_chart",
     "radar_grid",
     "register_sarabun",

@@ -15,15 +15,18 @@ from types import MappingProxyType
 import fontpkg_sarabun
 import matplotlib
 
+from .progress import progress_chart, progress_river_chart
 from .radar import radar_chart, radar_grid
 from .river import river_chart
 from .stairs import stairs_chart
 
 # Bump when the drawing code changes what a chart looks like.
-CHART_VERSION = "1"
+CHART_VERSION = "2"
 
 CHARTS: Mapping[str, Callable[..., bytes]] = MappingProxyType(
     {
+        "progress": progress_chart,
+        "progress_river": progress_river_chart,
         "radar": radar_chart,
         "radar_grid": radar_grid,
         "river": river_chart,

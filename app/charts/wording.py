@@ -18,6 +18,10 @@ class Wording:
     level: str = "ระดับ"
     no_answers: str = "ยังไม่มีคำตอบ"
     respondents: str = "ผู้ตอบ {n} คน"
+    step: str = "ขั้นที่ {number} ({n})"
+    more_units: str = "+ อีก {n}"
+    more_steps: str = "+ อีก {steps} ขั้น ({n}) ในตารางใต้ภาพ"
+    step_target: str = "เป้าหมายเฉลี่ยของขั้น"
 
 
 THAI = Wording()
@@ -34,4 +38,8 @@ ENGLISH = Wording(
     level="level",
     no_answers="no answers yet",
     respondents="{n} respondents",
+    step="step {number} ({n})",
+    more_units="+ {n} more",
+    more_steps="+ {steps} lower steps ({n}) in the table below",
+    step_target="mean target of the step",
 )

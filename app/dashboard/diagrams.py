@@ -3,8 +3,19 @@
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from app.charts.stairs import MAX_NAMES
 from app.round_facts import RoundFacts
-from app.scoring import ItemStairs, River, Standing, UnitKey, item_stairs, overall_order, river
+from app.scoring import (
+    ItemStairs,
+    River,
+    Standing,
+    StepGroup,
+    UnitKey,
+    item_stairs,
+    overall_order,
+    river,
+    step_groups,
+)
 
 from .paging import Page, page_of
 from .units import UnitChoice, UnitTable, unit_table
@@ -52,6 +63,28 @@ class StairsView:
     def page_stairs(self) -> ItemStairs:
         """The steps of this page only (ranks stay those of the whole stairs)."""
         return ItemStairs(self.item, tuple(self.page.of(self.stairs.steps)))
+
+    @property
+    def groups(self) -> tuple[StepGroup, ...]:
+        """The whole stairs as steps of units on one level (the chart draws these)."""
+        return step_groups(self.stairs)
+
+    @property
+    def step_numbers(self) -> dict[UnitKey, int]:
+        """Unit key -> the number of its step: units on the same level share it."""
+        return {s.key: g.number for g in self.groups for s in g.units}
+
+    @property
+    def names_per_step(self) -> int:
+        """How many names the chart writes on one step before "+ N more"."""
+        return MAX_NAMES
+
+    def step_label(self, key: UnitKey) -> str:
+        """The unit's label on the chart: a facilitator's name with their tambon."""
+        label = self.units.labels[key]
+        if self.choice.kind == "people":
+            return f"{label} ({self.units.tambon_names[key]})"
+        return label
 
     @property
     def page_overall(self) -> Sequence[Standing]:

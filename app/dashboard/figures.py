@@ -20,7 +20,9 @@ from app.summaries import read
 from .diagrams import RiverView, StairsView, river_view, stairs_view
 from .filtering import chosen_tambons, filter_label, scope_filter
 from .paging import Page, page_of
-from .scope import Scope, tambon_facts, visible_tambon
+from .progress import ProgressPicture, progress_picture
+from .rounds import in_time_order, same_instrument
+from .scope import Scope, round_scope, tambon_facts, visible_tambon
 from .serve import ChartSpec
 from .units import UNIT_KINDS, UnitChoice, tambon_order
 
@@ -175,14 +177,48 @@ def stairs(scope: Scope, args: MultiDict) -> tuple[RoundFacts, StairsView, Chart
         abort(404)
     view = stairs_view(facts, choice, current_lang(), item, page_number(args)) or abort(404)
     title = f"{_('Stairs of exchange')} · {item} · {scope.round.name}"
-    inputs = {
-        "stairs": view.page_stairs,
-        "unit_labels": {s.key: view.units.labels[s.key] for s in view.page_stairs.steps},
+    inputs = {  # the whole stairs on every page: a step per level, names capped per step
+        "stairs": view.stairs,
+        "unit_labels": {s.key: view.step_label(s.key) for s in view.stairs.steps},
         "title": title,
         "wording": wording(),
     }
-    params = {**choice.params(), "item": item, "page": view.page.number}
+    params = {**choice.params(), "item": item}
     return facts, view, ChartSpec("stairs", "stairs", inputs, params, scope)
+
+
+def progress_charts(
+    scope: Scope, earlier: Scope, later: Scope
+) -> tuple[ProgressPicture, ChartSpec, ChartSpec]:
+    """The progress picture of the page of `scope` (one of the two rounds), and its two
+    charts: the means per item and the two rivers. Their URLs name the other round and its
+    revision, so a change to either round's answers draws them anew."""
+    picture = progress_picture(earlier, later)
+    other = earlier if later.round.id == scope.round.id else later
+    params = {"from": other.round.id, "was": other.round.revision}
+    rounds = (earlier.round.name, later.round.name)
+    common = {"item_labels": ITEM_CODES, "rounds": rounds, "wording": wording()}
+    span = f"{earlier.round.name} → {later.round.name}"
+    means = {"means": picture.means, "title": f"{_('Progress')} · {span}", **common}
+    rivers = {"earlier": picture.earlier, "later": picture.later,
+              "title": f"{_('River of knowledge')} · {span}", **common}  # fmt: skip
+    return (
+        picture,
+        ChartSpec("progress", "progress", means, params, scope),
+        ChartSpec("progress-river", "progress_river", rivers, params, scope),
+    )
+
+
+def compared_rounds(scope: Scope, args: MultiDict) -> tuple[Scope, Scope]:
+    """The earlier and later round of a progress chart: ?from= names the other round (404
+    when absent, this round, or a round of another instrument)."""
+    chosen = int_arg(args, "from")
+    if chosen is None or chosen == scope.round.id:
+        abort(404)
+    other = round_scope(chosen)
+    if not same_instrument(other.round, scope.round):
+        abort(404)
+    return in_time_order(other, scope)
 
 
 def chart_spec(scope: Scope, name: str, args: MultiDict) -> ChartSpec:
@@ -201,4 +237,7 @@ def chart_spec(scope: Scope, name: str, args: MultiDict) -> ChartSpec:
         return river(scope, args)[2]
     if name == "stairs":
         return stairs(scope, args)[2]
+    if name in ("progress", "progress-river"):
+        _, means, rivers = progress_charts(scope, *compared_rounds(scope, args))
+        return means if name == "progress" else rivers
     abort(404)

@@ -7,11 +7,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from app.collation import sort_key
-from app.scoring import PersonProgress
+from app.scoring import ItemMeans, Level, PersonProgress, River, river
 from app.scoring.averages import tie_key
 from app.summaries.progress import (
     Rounds,
     changes_of,
+    level_sums,
     names_of,
     people_of,
     person_sums,
@@ -169,3 +170,50 @@ def _person(
         mover.items,
         mover.mean_change,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressPicture:
+    """What the progress charts draw: the means per item in both rounds, and the river of
+    the tambon teams in each round, all over the same people (those in both rounds)."""
+
+    items: tuple[str, ...]
+    means: tuple[ItemMeans, ...]
+    earlier: River
+    later: River
+    tambons: int
+
+    @property
+    def empty(self) -> bool:
+        return not any(m.n for m in self.means)
+
+
+def two_rounds(rows, items: tuple[str, ...]) -> ProgressPicture:
+    """The picture from level_sums' rows: (tambon, item, n, Σ current before, Σ target
+    before, Σ current after, Σ target after)."""
+    totals: dict[str, list[float]] = {item: [0, 0.0, 0.0, 0.0, 0.0] for item in items}
+    before: dict[str, dict[str, Level]] = defaultdict(dict)
+    after: dict[str, dict[str, Level]] = defaultdict(dict)
+    for tid, item, n, *sums in sorted(rows, key=lambda row: (row[0], row[1])):
+        if item not in totals or not n:
+            continue
+        totals[item] = [a + b for a, b in zip(totals[item], (n, *sums))]
+        before[str(tid)][item] = Level(sums[0] / n, sums[1] / n)
+        after[str(tid)][item] = Level(sums[2] / n, sums[3] / n)
+    means = tuple(_item_means(item, *totals[item]) for item in items)
+    return ProgressPicture(items, means, river(before, items), river(after, items), len(after))
+
+
+def _item_means(item: str, n, current_before, target_before, current_after, target_after):
+    if not n:
+        return ItemMeans(item, 0, None, None, None, None)
+    return ItemMeans(item, int(n), current_before / n, current_after / n,
+                     target_before / n, target_after / n)  # fmt: skip
+
+
+def progress_picture(earlier: Scope, later: Scope) -> ProgressPicture:
+    """The picture of `earlier` and `later` as each scope sees them (the later round's item
+    order), read as sums from the database."""
+    items = later.units().item_order
+    rounds = Rounds(earlier.round.id, later.round.id, earlier.tambon_ids, later.tambon_ids, items)
+    return two_rounds(level_sums(rounds), tuple(items))

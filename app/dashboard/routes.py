@@ -167,7 +167,9 @@ def progress(round_id: int):
         return page(refused=other.round), 400
     earlier, later = in_time_order(other, scope)
     view = progress_view(earlier, later, current_lang(), number) or abort(404)
-    return page(view=view, earlier=earlier.round, later=later.round)
+    picture, means, rivers = figures.progress_charts(scope, earlier, later)
+    return page(view=view, earlier=earlier.round, later=later.round, picture=picture,
+                charts=(means, rivers))  # fmt: skip
 
 
 @bp.get("/rounds/<int:round_id>/charts/<name>.<fmt>")

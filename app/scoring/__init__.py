@@ -22,9 +22,26 @@ from .pairing import (
 )
 from .plan import PlanRow, TrainingPlan, training_plan
 from .profile import ItemProfile, TeamProfile, round_profile, team_profiles
-from .progress import ItemChange, PersonProgress, Progress, TeamItemProgress, progress
+from .progress import (
+    ItemChange,
+    ItemMeans,
+    PersonProgress,
+    Progress,
+    TeamItemProgress,
+    progress,
+)
 from .river import River, RiverBand, RiverLine, river, widest_items
-from .stairs import ItemStairs, Stairs, Standing, Step, item_stairs, overall_order, stairs
+from .stairs import (
+    ItemStairs,
+    Stairs,
+    Standing,
+    Step,
+    StepGroup,
+    item_stairs,
+    overall_order,
+    stairs,
+    step_groups,
+)
 
 __all__ = [
     "DEFAULT_CAP",
@@ -35,6 +52,7 @@ __all__ = [
     "GapMatrix",
     "GapRow",
     "ItemChange",
+    "ItemMeans",
     "ItemProfile",
     "ItemStairs",
     "Level",
@@ -52,6 +70,7 @@ __all__ = [
     "Stairs",
     "Standing",
     "Step",
+    "StepGroup",
     "TaughtElsewhere",
     "TeamItemProgress",
     "TeamProfile",
@@ -71,6 +90,7 @@ __all__ = [
     "roster",
     "round_profile",
     "stairs",
+    "step_groups",
     "taught_elsewhere",
     "team_levels",
     "team_profiles",

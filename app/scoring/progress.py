@@ -49,6 +49,25 @@ class TeamItemProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemMeans:
+    """One item's mean current and target level in the earlier and later round, over the `n`
+    people who answered it in both (each person counts once)."""
+
+    item: str
+    n: int
+    before: float | None
+    after: float | None
+    target_before: float | None
+    target_after: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+@dataclass(frozen=True, slots=True)
 class Progress:
     """Changes per person and item, movers, per unit and item, and one-round persons.
 

@@ -31,6 +31,20 @@ class ItemStairs:
 
 
 @dataclass(frozen=True, slots=True)
+class StepGroup:
+    """One step of the stairs as drawn: every unit at one current level.
+
+    number: 1 for the highest level, then 2, 3, …: units on the same level share it.
+    mean_target: the mean of those units' targets.
+    """
+
+    number: int
+    current: float
+    mean_target: float
+    units: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Standing:
     """A unit's overall place: the mean of its current levels over the items it has."""
 
@@ -55,6 +69,21 @@ def item_stairs(levels: LevelTable, item: str) -> ItemStairs:
     ranks = competition_ranks(lv.current for _, lv in present)
     steps = tuple(Step(key, lv.current, lv.target, rank) for (key, lv), rank in zip(present, ranks))
     return ItemStairs(item, steps)
+
+
+def step_groups(stairs: ItemStairs) -> tuple[StepGroup, ...]:
+    """The steps of `stairs` grouped by current level (equal as ranks are), highest first;
+    units keep their order within a step."""
+    runs: list[list[Step]] = []
+    for step in stairs.steps:
+        if runs and tie_key(runs[-1][0].current) == tie_key(step.current):
+            runs[-1].append(step)
+        else:
+            runs.append([step])
+    return tuple(
+        StepGroup(number, run[0].current, mean(s.target for s in run) or 0.0, tuple(run))
+        for number, run in enumerate(runs, start=1)
+    )
 
 
 def overall_order(levels: LevelTable, item_order: Sequence[str]) -> tuple[Standing, ...]:

@@ -74,6 +74,19 @@ def team_sums(rounds: Rounds, tambons: Collection[int]) -> list[tuple[int, str, 
     return [(tid, item, n, float(before), float(after)) for tid, item, n, before, after in rows]
 
 
+def level_sums(rounds: Rounds) -> list[tuple[int, str, int, float, float, float, float]]:
+    """(later tambon id, item, answers in both, Σ current before, Σ target before, Σ current
+    after, Σ target after) of every visible tambon: the progress picture's figures."""
+    query, j = _join(
+        rounds,
+        lambda j: (j.rb.tambon_id, j.b.item_code, func.count(),
+                   func.sum(j.a.current_level), func.sum(j.a.target_level),
+                   func.sum(j.b.current_level), func.sum(j.b.target_level)),
+    )  # fmt: skip
+    rows = db.session.execute(query.group_by(j.rb.tambon_id, j.b.item_code))
+    return [(tid, item, n, *(float(v) for v in sums)) for tid, item, n, *sums in rows]
+
+
 def person_sums(rounds: Rounds, both: Collection[int]) -> dict[int, tuple[int, float]]:
     """Person id -> (items answered in both, Σ change of current level), for the people
     `both` who answered both rounds: from their responses' kept change when the earlier

@@ -4,6 +4,8 @@ import pytest
 
 from app.scoring import (
     Answer,
+    ItemMeans,
+    Level,
     Person,
     person_levels,
     river,
@@ -37,6 +39,17 @@ ANSWERS = (
     Answer(3, "tharai", "K1", 4, 5),
     Answer(3, "tharai", "K2", 2, 4),
     Answer(3, "tharai", "S1", 3, 3),
+)
+
+# The same tambons in an earlier round, and the means per item of both rounds.
+EARLIER_LEVELS = {
+    "bangchak": {"K1": Level(1.5, 3), "K2": Level(1, 3), "S1": Level(1, 2)},
+    "tharai": {"K1": Level(3, 4), "K2": Level(2, 3)},
+}
+PROGRESS_MEANS = (
+    ItemMeans("K1", 3, 2.0, 3.0, 3.5, 4.33),
+    ItemMeans("K2", 3, 1.33, 2.17, 3.0, 3.5),
+    ItemMeans("S1", 0, None, None, None, None),
 )
 
 EXPECTED = {"K1": {"coordination": 3, "recording": 4}}
@@ -91,4 +104,17 @@ def chart_inputs(profiles, person_river, k1_stairs):
             "show_units": {1, 3},
         },
         "stairs": {"stairs": k1_stairs, "unit_labels": UNIT_LABELS, "title": "บันได K1"},
+        "progress": {
+            "means": PROGRESS_MEANS,
+            "item_labels": ITEM_LABELS,
+            "rounds": ("รอบที่ 1", "รอบที่ 2"),
+            "title": "ความก้าวหน้า",
+        },
+        "progress_river": {
+            "earlier": river(EARLIER_LEVELS, ITEMS),
+            "later": river(team_levels(profiles), ITEMS),
+            "item_labels": ITEM_LABELS,
+            "rounds": ("รอบที่ 1", "รอบที่ 2"),
+            "title": "ธารปัญญาสองรอบ",
+        },
     }

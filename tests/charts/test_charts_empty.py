@@ -2,8 +2,16 @@
 
 import pytest
 
-from app.charts import ENGLISH, radar_chart, radar_grid, river_chart, stairs_chart
-from app.scoring import ItemStairs, river, round_profile, team_profiles
+from app.charts import (
+    ENGLISH,
+    progress_chart,
+    progress_river_chart,
+    radar_chart,
+    radar_grid,
+    river_chart,
+    stairs_chart,
+)
+from app.scoring import ItemMeans, ItemStairs, river, round_profile, team_profiles
 
 NO_ANSWERS = "<!-- ยังไม่มีคำตอบ -->"
 
@@ -16,10 +24,18 @@ def empty_charts(fmt: str, **options) -> dict[str, bytes]:
         "radar_grid": radar_grid([], {}, {}, "ทุกตำบล", fmt, **options),
         "river": river_chart(river({}, ["K1", "K2"]), {}, {}, "ธารปัญญา", fmt, **options),
         "stairs": stairs_chart(ItemStairs("K1", ()), {}, "บันได", fmt, **options),
+        "progress": progress_chart(
+            [ItemMeans("K1", 0, None, None, None, None)], {}, ("1", "2"), "x", fmt, **options
+        ),
+        "progress_river": progress_river_chart(
+            river({}, ["K1"]), river({}, ["K1"]), {}, ("1", "2"), "x", fmt, **options
+        ),
     }
 
 
-@pytest.mark.parametrize("kind", ["radar", "radar_grid", "river", "stairs"])
+@pytest.mark.parametrize(
+    "kind", ["radar", "radar_grid", "river", "stairs", "progress", "progress_river"]
+)
 def test_empty_chart_says_no_answers_yet(kind):
     assert NO_ANSWERS in empty_charts("svg")[kind].decode()
     assert empty_charts("png")[kind].startswith(b"\x89PNG")

@@ -29,7 +29,9 @@ def test_charts_name_sarabun_as_the_only_family():
     assert FONT_DIR in __import__("pathlib").Path(found).resolve().parents
 
 
-@pytest.mark.parametrize("kind", ["radar", "radar_grid", "river", "stairs"])
+@pytest.mark.parametrize(
+    "kind", ["radar", "radar_grid", "river", "stairs", "progress", "progress_river"]
+)
 def test_every_glyph_in_the_svg_is_a_sarabun_glyph(kind, chart_inputs):
     svg = render_chart(kind, "svg", **chart_inputs[kind]).decode()
     # svg.fonttype "path": each glyph is a <path id="<PostScript name>-<glyph>">.

@@ -52,3 +52,29 @@ def test_every_chart_image_of_the_radar_page_loads(chromium, live_server, tiny):
         )
     widths = page.eval_on_selector_all("figure img", "imgs => imgs.map(i => i.naturalWidth)")
     assert widths == [520, 400]  # two 2.6 in cells side by side; one 4 in radar
+
+
+def test_the_progress_pictures_and_the_stairs_load(chromium, live_server, tiny):
+    page = _signed_in_page(chromium, live_server, "bangchak", scripts=True)
+    page.goto(f"{live_server}/rounds/{tiny.later}/progress")
+    images = page.locator("figure img")
+    assert images.count() == 2
+    for index in range(images.count()):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+        )
+        # Each picture names the table that holds its numbers, for screen readers.
+        table_id = image.get_attribute("aria-describedby")
+        assert page.locator(f"table#{table_id} tbody tr").count() == 12
+    # 12 items: 2 + 0.75 × 12 = 11 in wide, as the river.
+    widths = page.eval_on_selector_all("figure img", "imgs => imgs.map(i => i.naturalWidth)")
+    assert widths == [1100, 1100]
+    page.goto(f"{live_server}/rounds/{tiny.later}/stairs?units=people")
+    stairs = page.locator("figure img")
+    stairs.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=stairs.element_handle()
+    )
+    assert page.eval_on_selector("figure img", "i => i.naturalWidth") == 800

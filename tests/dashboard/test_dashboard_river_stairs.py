@@ -101,3 +101,16 @@ def test_odd_digits_in_the_ticked_lines_are_ignored_not_an_error(as_admin, tiny)
     assert [r[0] for r in table(response.text, "lines")[1:]] == ["สมศรี"]
     chart = as_admin.get(url.replace("/river?", "/charts/river.svg?"))
     assert chart.status_code == 200 and chart.mimetype == "image/svg+xml"
+
+
+def test_people_on_the_same_level_share_a_step_with_their_tambon(as_admin, tiny):
+    page = as_admin.get(f"/rounds/{tiny.later}/stairs?item=K3&units=people").text
+    # K3: น้ำฝน 4, ประเสริฐ 3, then สมศรี and บุญมา both at 2 share step 3 (not "3, 4").
+    rows = table(page, "steps")[1:]
+    assert [r[0] for r in rows] == ["1", "2", "3", "3"]
+    assert {(r[1], r[2], r[3]) for r in rows[2:]} == {
+        ("สมศรี", "บางจาก", "2.00"),
+        ("บุญมา", "ท่าไร่", "2.00"),
+    }
+    # The chart's text alternative counts units and steps, top and bottom level.
+    assert "4 รายการ บน 3 ขั้น ตามระดับปัจจุบัน จาก 4.00 ลงไปถึง 2.00" in page

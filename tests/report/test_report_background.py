@@ -47,9 +47,7 @@ def test_the_worker_writes_the_report_then_the_link_sends_it(background, client,
     assert sum(t.startswith("Tambon ") for t in texts) == 2  # the whole round, both tambons
 
 
-def test_a_coordinator_s_report_from_the_worker_holds_their_tambon_only(
-    background, client, tiny
-):
+def test_a_coordinator_s_report_from_the_worker_holds_their_tambon_only(background, client, tiny):
     sign_in(client, "bangchak")
     client.set_cookie("lang", "en")
     background.config["REPORT_PDF_IN_REQUEST_UP_TO"] = 0

@@ -84,3 +84,35 @@ def test_half_steps_and_near_equal_means_tie():
 def test_empty_stairs():
     assert stairs({}, ["K1"]).overall == ()
     assert stairs({}, ["K1"]).items[0].steps == ()
+
+
+def test_step_groups_put_equal_levels_on_one_step():
+    from app.scoring import StepGroup, step_groups
+
+    levels = {
+        "a": {"K1": Level(4, 5)},
+        "b": {"K1": Level(3, 4)},
+        "c": {"K1": Level(4, 4)},
+        "d": {"K1": Level(1 + 2.1 - 0.1, 3)},  # 3.0000000000000004: equal as ranks are
+        "e": {"K1": Level(1.5, 2)},
+    }
+    groups = step_groups(item_stairs(levels, "K1"))
+    # Three levels, so three steps; ties share the step's number (not "1, 1, 3, 3, 5").
+    assert [(g.number, g.current, [s.key for s in g.units]) for g in groups] == [
+        (1, 4, ["a", "c"]),
+        (2, 3, ["b", "d"]),
+        (3, 1.5, ["e"]),
+    ]
+    # Mean target of the step: (5 + 4) / 2, (4 + 3) / 2, 2.
+    assert [g.mean_target for g in groups] == [4.5, 3.5, 2]
+    # The competition ranks inside stay those of the stairs.
+    assert [s.rank for s in groups[1].units] == [3, 3]
+    assert isinstance(groups[0], StepGroup)
+
+
+def test_step_groups_of_nobody_and_of_one():
+    from app.scoring import ItemStairs, step_groups
+
+    assert step_groups(ItemStairs("K1", ())) == ()
+    (only,) = step_groups(item_stairs({"x": {"K1": Level(2, 5)}}, "K1"))
+    assert (only.number, only.current, only.mean_target, len(only.units)) == (1, 2, 5, 1)
