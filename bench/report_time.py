@@ -11,7 +11,8 @@ admin's whole-round report in Thai and prints, for the HTML and for the PDF:
   wall, CPU  seconds of one build (nothing cached: each chart is drawn); CPU is this
              process's time, the figure to trust on a busy machine
   size       MiB of the page and of the PDF, and the PDF's pages
-  peak MiB   tracemalloc peak of a second, traced build (left out with --no-trace)
+  peak MiB   the process's peak resident memory; and the tracemalloc peak of a second,
+             traced build (left out with --no-trace)
 
 Run from the repository root:
   .venv/bin/python bench/report_time.py [--tambons 20] [--no-trace]
@@ -20,6 +21,7 @@ Run from the repository root:
 """
 
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -120,6 +122,9 @@ def main() -> None:
             page(round_ids[-1])
             _, pdf = build(round_ids[-1])
             print(f"PDF pages: {len(pypdfium2.PdfDocument(pdf))}", flush=True)
+            # Linux reports KiB: the most this process held in memory, the database's too.
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"peak resident memory of the process: {peak:.0f} MiB", flush=True)
             if "--no-trace" not in sys.argv:
                 html_mib, pdf_mib = traced(round_ids[-1])
                 print(f"peak (tracemalloc): HTML {html_mib:.1f} MiB, PDF {pdf_mib:.1f} MiB")

@@ -4,12 +4,12 @@ more") and marks the mean target of its units."""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from app.numbers import half_up
 from app.scoring.levels import UnitKey
 from app.scoring.stairs import ItemStairs, StepGroup, step_groups
 
@@ -34,11 +34,6 @@ class DrawnStep:
     group: StepGroup
     names: tuple[str, ...]
     middle: float
-
-
-def two_places(value: float) -> str:
-    """`value` with two decimals, halves rounded up as spreadsheets do."""
-    return str(Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def fill_lines(pieces: Sequence[str]) -> list[str]:
@@ -93,7 +88,7 @@ def draw_levels(ax: Axes, drawn: Sequence[DrawnStep]) -> None:
     for d in drawn:
         ax.plot([d.group.current, d.group.mean_target], [d.middle, d.middle], color=TARGET["color"],
                 linestyle=TARGET["linestyle"], linewidth=1.2)  # fmt: skip
-        ax.annotate(two_places(d.group.current), (d.group.current, d.middle),
+        ax.annotate(str(half_up(d.group.current)), (d.group.current, d.middle),
                     xytext=(0, 6), textcoords="offset points", ha="center", fontsize=7)  # fmt: skip
     ax.plot(currents, middles, linestyle="none", marker="o", markersize=7, color=CURRENT["color"])
     ax.plot([d.group.mean_target for d in drawn], middles, linestyle="none", marker="D",
