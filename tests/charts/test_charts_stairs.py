@@ -3,7 +3,8 @@
 import struct
 
 from app.charts import render_chart
-from app.charts.stairs import MAX_NAMES, MAX_STEPS, NAME_LINES, layout, name_lines, two_places
+from app.charts.stairs import MAX_NAMES, MAX_STEPS, NAME_LINES, layout, name_lines
+from app.numbers import half_up
 from app.charts.wording import ENGLISH, THAI
 from app.scoring import Level, item_stairs, step_groups
 
@@ -48,8 +49,7 @@ def test_two_people_are_named_in_full_without_more():
     assert [d.names for d in drawn] == [("สมศรี (บางจาก)",), ("น้ำฝน (ท่าไร่)",)]
     assert drawn[0].middle < drawn[1].middle < height
     # 3.4 and 3.15 are two steps, and written apart (halves up, as spreadsheets round).
-    assert [two_places(d.group.current) for d in drawn] == ["3.40", "3.15"]
-    assert two_places(2.625) == "2.63"
+    assert [str(half_up(d.group.current)) for d in drawn] == ["3.40", "3.15"]
 
 
 def test_a_step_names_as_many_as_fit_in_its_lines():
