@@ -4,8 +4,8 @@ import struct
 
 from app.charts import render_chart
 from app.charts.stairs import MAX_NAMES, MAX_STEPS, NAME_LINES, layout, name_lines
-from app.numbers import half_up
 from app.charts.wording import ENGLISH, THAI
+from app.numbers import half_up
 from app.scoring import Level, item_stairs, step_groups
 
 TAMBONS = ("บางจาก", "ท่าไร่", "ปากพูน", "นาเคียน")
