@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from app.charts import ENGLISH, MAX_RADARS_PER_FIGURE, THAI, Wording
-from app.i18n import current_lang
+from app.i18n import current_lang, format_day
 from app.numbers import whole_number
 from app.params import int_arg
 from app.round_facts import RoundFacts, RoundUnits
@@ -31,6 +31,11 @@ def wording() -> Wording:
     return ENGLISH if current_lang() == "en" else THAI
 
 
+def caption(scope: Scope) -> str:
+    """What every chart states at its foot: the round and the day it was held (B.E. in Thai)."""
+    return f"{scope.round.name} · {format_day(scope.round.held_on, current_lang())}"
+
+
 def page_number(args: MultiDict) -> int:
     """?page= (1 when absent; 400 when not a whole number; a page that does not exist: 404)."""
     return int_arg(args, "page", 1)
@@ -44,7 +49,13 @@ def tambon_radar(scope: Scope, tambon_id: int) -> tuple[RoundFacts, TeamProfile,
         facts.answers, facts.persons, facts.item_order, facts.expected, units=[key]
     )
     title = f"{facts.tambons[key].name_in(current_lang())} · {scope.round.name}"
-    inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording()}
+    inputs = {
+        "profile": profile,
+        "item_labels": ITEM_CODES,
+        "title": title,
+        "wording": wording(),
+        "caption": caption(scope),
+    }
     return facts, profile, ChartSpec("radar", "radar", inputs, {"tambon": tambon_id}, scope)
 
 
@@ -52,7 +63,13 @@ def round_radar(scope: Scope, units: RoundUnits) -> tuple[TeamProfile, ChartSpec
     """The whole visible round as one team: profile (from the kept summaries) and radar."""
     profile = read.whole_profile(scope.round.id, units.tambon_ids, units.item_order)
     title = f"{_('All tambons')} · {scope.round.name}"
-    inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording()}
+    inputs = {
+        "profile": profile,
+        "item_labels": ITEM_CODES,
+        "title": title,
+        "wording": wording(),
+        "caption": caption(scope),
+    }
     return profile, ChartSpec("radar", "radar", inputs, {}, scope)
 
 
@@ -71,7 +88,7 @@ def radar_grid(
     if page.pages > 1:
         title += " · " + _("page %(page)d of %(pages)d", page=page.number, pages=page.pages)
     inputs = {"profiles": shown, "item_labels": ITEM_CODES, "unit_labels": labels,
-              "title": title, "wording": wording()}  # fmt: skip
+              "title": title, "wording": wording(), "caption": caption(scope)}  # fmt: skip
     return page, shown, ChartSpec("radar-grid", "radar_grid", inputs, {"page": page.number}, scope)
 
 
@@ -121,6 +138,7 @@ def river(scope: Scope, args: MultiDict) -> tuple[RoundFacts, RiverView, ChartSp
         "unit_labels": {key: view.units.labels[key] for key in view.shown},
         "title": title,
         "wording": wording(),
+        "caption": caption(scope),
         "show_units": frozenset(view.shown),
     }
     params = {**choice.params(), "chosen": choice.token, "show": list(view.shown)}
@@ -141,6 +159,7 @@ def stairs(scope: Scope, args: MultiDict) -> tuple[RoundFacts, StairsView, Chart
         "unit_labels": {s.key: view.units.labels[s.key] for s in view.page_stairs.steps},
         "title": title,
         "wording": wording(),
+        "caption": caption(scope),
     }
     params = {**choice.params(), "item": item, "page": view.page.number}
     return facts, view, ChartSpec("stairs", "stairs", inputs, params, scope)
