@@ -12,6 +12,9 @@ from app.instruments.model import Instrument
 from app.models import Round
 
 Rows = Callable[[Round, set[int] | None, str], Iterator[tuple]]
+# Columns of expected levels: left out for an instrument that sets none (they would be empty
+# or 0 on every row).
+EXPECTED_KEYS = frozenset({"expected", "below_expected"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +24,13 @@ class Export:
     summary: object
     columns: Callable[[Instrument], tuple[columns.Column, ...]]
     rows: Rows
+
+    def columns_of(self, instrument: Instrument) -> tuple[columns.Column, ...]:
+        """The columns of this export for `instrument`: no expected levels where it sets none."""
+        every = self.columns(instrument)
+        if instrument.has_expected_levels:
+            return every
+        return tuple(column for column in every if column.key not in EXPECTED_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,4 +87,9 @@ def build(name: str, round_: Round, tambon_ids: set[int] | None, lang: str) -> T
     """The table of export `name` for `round_`, limited to `tambon_ids` (None: all)."""
     export = EXPORTS[name]
     instrument = round_.instrument_version.instrument
-    return Table(name, export.columns(instrument), export.rows(round_, tambon_ids, lang))
+    every, shown = export.columns(instrument), export.columns_of(instrument)
+    rows = export.rows(round_, tambon_ids, lang)
+    if shown != every:
+        kept = [every.index(column) for column in shown]
+        rows = (tuple(row[i] for i in kept) for row in rows)
+    return Table(name, shown, rows)
