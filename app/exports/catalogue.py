@@ -89,7 +89,8 @@ def build(name: str, round_: Round, tambon_ids: set[int] | None, lang: str) -> T
     instrument = round_.instrument_version.instrument
     every, shown = export.columns(instrument), export.columns_of(instrument)
     rows = export.rows(round_, tambon_ids, lang)
-    if shown != every:
-        kept = [every.index(column) for column in shown]
+    if len(shown) != len(every):  # (columns compare by their lazy texts: keys only)
+        keys = {column.key for column in shown}
+        kept = [i for i, column in enumerate(every) if column.key in keys]
         rows = (tuple(row[i] for i in kept) for row in rows)
     return Table(name, shown, rows)

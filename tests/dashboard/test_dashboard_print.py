@@ -30,7 +30,10 @@ def printed(chromium, live_server):
     page = _signed_in_page(chromium, live_server, "admin", scripts=True)
     page.set_viewport_size({"width": PRINTABLE_WIDTH, "height": A4_HEIGHT})
     page.emulate_media(media="print")
-    return page
+    yield page
+    # Every chart request answered before the server stops: none keeps a database connection.
+    page.wait_for_load_state("networkidle")
+    page.context.close()
 
 
 # The shown elements whose box passes either side of the printable width (half a pixel of
