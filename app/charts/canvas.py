@@ -4,11 +4,13 @@ import io
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from types import MappingProxyType
 
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from .fonts import register_sarabun
 from .labels import wrap_label
@@ -33,6 +35,11 @@ SETTINGS = MappingProxyType(
 # Bytes must not depend on when or with what they were made.
 METADATA = MappingProxyType({"png": {"Software": None}, "svg": {"Date": None}})
 
+# The caption of the charts drawn inside captioned(): "<round> · <date>", bottom right.
+_CAPTION: ContextVar[str] = ContextVar("chart_caption", default="")
+CAPTION_BAND = 0.22  # inches kept for it at the bottom of the figure
+CAPTION_SIZE = 7
+
 # rcParams are process-wide: two threads drawing at once would change each other's
 # settings, so charts are drawn one at a time.
 _DRAWING = threading.Lock()
@@ -48,6 +55,22 @@ def chart_settings(text_as_text: bool = False) -> Iterator[None]:
     settings = dict(SETTINGS) | ({"svg.fonttype": "none"} if text_as_text else {})
     with _DRAWING, rc_context(settings):
         yield
+
+
+@contextmanager
+def captioned(caption: str) -> Iterator[None]:
+    """Charts drawn in this block carry `caption` (e.g. the round and its date) at the
+    bottom right; set once here, so every chart kind gets it without an argument of its own."""
+    token = _CAPTION.set(caption)
+    try:
+        yield
+    finally:
+        _CAPTION.reset(token)
+
+
+def caption_band() -> float:
+    """The inches a chart drawn now keeps at its bottom for the caption (0 without one)."""
+    return CAPTION_BAND if _CAPTION.get() else 0.0
 
 
 def new_figure(width: float, height: float, layout: str | None = "constrained") -> Figure:
@@ -81,7 +104,31 @@ def render(
     with chart_settings(text_as_text):
         figure = new_figure(*size, layout)
         paint(figure)
+        put_caption(figure, _CAPTION.get())
         return figure_bytes(figure, fmt)
+
+
+def put_caption(figure: Figure, caption: str) -> None:
+    """`caption` in small muted type at the bottom right, in a band kept free below the
+    chart: a laid-out figure is laid out above it and its legends anchored above it; a
+    figure placed by hand (layout None) keeps caption_band() free itself."""
+    if not caption:
+        return
+    band = CAPTION_BAND / figure.get_figheight()
+    engine = figure.get_layout_engine()
+    if engine is not None:
+        engine.set(rect=(0, band, 1, 1 - band))
+        # The layout keeps room for an "outside" legend only while it hangs from the
+        # figure's edge: lay out first, then hang it from the band's top and keep the layout.
+        figure.draw_without_rendering()
+        above = Bbox.from_bounds(0, band, 1, 1 - band)
+        for legend in figure.legends:
+            legend.set_bbox_to_anchor(above, transform=figure.transFigure)
+        figure.set_layout_engine("none")
+    right = 1 - 0.08 / figure.get_figwidth()
+    figure.text(
+        right, band / 2, caption, ha="right", va="center", fontsize=CAPTION_SIZE, color=MUTED
+    )
 
 
 def put_title(figure: Figure, title: str) -> None:

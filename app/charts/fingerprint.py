@@ -15,13 +15,14 @@ from types import MappingProxyType
 import fontpkg_sarabun
 import matplotlib
 
+from .canvas import captioned
 from .progress import progress_chart, progress_river_chart
 from .radar import radar_chart, radar_grid
 from .river import river_chart
 from .stairs import stairs_chart
 
 # Bump when the drawing code changes what a chart looks like.
-CHART_VERSION = "2"
+CHART_VERSION = "3"
 
 CHARTS: Mapping[str, Callable[..., bytes]] = MappingProxyType(
     {
@@ -77,23 +78,31 @@ def code_stamp() -> dict[str, str]:
     }
 
 
-def chart_fingerprint(kind: str, fmt: str, **inputs: object) -> str:
-    """sha256 hex of CHART_VERSION, library versions, kind, format and the chart's inputs.
+def chart_fingerprint(kind: str, fmt: str, caption: str = "", **inputs: object) -> str:
+    """sha256 hex of CHART_VERSION, library versions, kind, format, caption and the chart's
+    inputs.
 
     `inputs` are the keyword arguments the chart function takes (see CHARTS), e.g.
-    chart_fingerprint("radar", "png", profile=p, item_labels=labels, title="…").
+    chart_fingerprint("radar", "png", profile=p, item_labels=labels, title="…");
+    `caption`: see render_chart.
     """
     stamp = {
         **code_stamp(),
         "kind": kind,
         "inputs": canonical(bound_inputs(kind, fmt, inputs)),
+        **({"caption": caption} if caption else {}),
     }
     return hashlib.sha256(_json(stamp).encode("utf-8")).hexdigest()
 
 
-def render_chart(kind: str, fmt: str, **inputs: object) -> bytes:
-    """Draw chart `kind` from the same keyword inputs chart_fingerprint takes."""
-    return CHARTS[kind](**bound_inputs(kind, fmt, inputs))
+def render_chart(kind: str, fmt: str, caption: str = "", **inputs: object) -> bytes:
+    """Draw chart `kind` from the same keyword inputs chart_fingerprint takes.
+
+    caption: small text at the bottom right of the chart, e.g. "รอบที่ 2 · 14 พ.ย. 2569".
+    """
+    arguments = bound_inputs(kind, fmt, inputs)
+    with captioned(caption):
+        return CHARTS[kind](**arguments)
 
 
 @cache

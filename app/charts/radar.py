@@ -15,7 +15,7 @@ from matplotlib.patches import Patch
 
 from app.scoring.profile import TeamProfile
 
-from .canvas import paint_no_data, put_title, render
+from .canvas import caption_band, paint_no_data, put_title, render
 from .inline import inline_svg
 from .labels import wrap_label
 from .palette import CURRENT, EXPECTED, GAP_FILL, MUTED, TARGET
@@ -24,11 +24,14 @@ from .wording import THAI, Wording
 MAX_RADARS_PER_FIGURE = 12
 SCALE = (0, 5)
 RADAR_SIZE = (4.0, 4.0)
-# Grid of radars, in inches: each cell, the title band above and the legend band below,
-# and the room inside a cell for the item labels and the cell's title around the circle.
+# Grid of radars, in inches: each cell, the title band above and the legend band below
+# (one row of legend; each further row adds LEGEND_ROW), and the room inside a cell for the
+# item labels and the cell's title around the circle.
 CELL_SIZE = (2.6, 2.9)
-HEADER, FOOTER = 0.45, 0.5
+HEADER, FOOTER, LEGEND_ROW = 0.45, 0.5, 0.2
 PAD_SIDE, PAD_TOP, PAD_BOTTOM = 0.5, 0.8, 0.35
+# The widest legend entry (8 pt, Thai or English) and the margin the legend keeps, in inches.
+LEGEND_ENTRY_WIDTH, LEGEND_MARGIN = 1.15, 0.2
 
 
 def has_answers(profile: TeamProfile) -> bool:
@@ -108,15 +111,24 @@ def draw_radar(
         ax.plot(angles, closed([i.expected for i in profile.items]), markersize=4, **EXPECTED)
 
 
-def legend_handles(wording: Wording) -> tuple[list, list[str]]:
-    """Legend entries shared by the single radar and the grid."""
+def has_expected(profiles: Sequence[TeamProfile]) -> bool:
+    """Whether the instrument sets an expected level on any item of `profiles`."""
+    return any(i.expected is not None for p in profiles for i in p.items)
+
+
+def legend_handles(wording: Wording, expected: bool = True) -> tuple[list, list[str]]:
+    """Legend entries shared by the single radar and the grid; the expected level's only
+    when one is drawn."""
     handles = [
         Line2D([], [], markersize=4, **CURRENT),
         Line2D([], [], markersize=4, **TARGET),
         Patch(color=GAP_FILL, alpha=0.55),
-        Line2D([], [], markersize=4, **EXPECTED),
     ]
-    return handles, [wording.current, wording.target, wording.gap, wording.expected]
+    labels = [wording.current, wording.target, wording.gap]
+    if expected:
+        handles.append(Line2D([], [], markersize=4, **EXPECTED))
+        labels.append(wording.expected)
+    return handles, labels
 
 
 def paint_radar(
@@ -135,7 +147,7 @@ def paint_radar(
     draw_radar(ax, profile, item_labels, label_width=14, fontsize=8)
     respondents = wording.respondents.format(n=profile.respondents)
     figure.legend(
-        *legend_handles(wording),
+        *legend_handles(wording, has_expected([profile])),
         loc="outside lower center",
         ncols=2,
         fontsize=8,
@@ -205,26 +217,48 @@ def paint_grid(
         paint_no_data(figure, title, wording.no_answers)
         return
     put_title(figure, title)
-    rows, cols = grid_shape(len(profiles), columns)
+    shape = grid_shape(len(profiles), columns)
+    handles, labels = legend_handles(wording, has_expected(profiles))
+    footer = footer_height(len(labels), shape[1])
     for position, profile in enumerate(profiles):
-        rect = cell_rect(divmod(position, cols), (rows, cols))
+        rect = cell_rect(divmod(position, shape[1]), shape, footer)
         ax = figure.add_axes(rect, projection="polar")
         unit = profile.unit or ""
         paint_cell(ax, profile, item_labels, unit_labels.get(unit, unit), wording)
-    figure.legend(*legend_handles(wording), loc="lower center", ncols=4, fontsize=8)
+    figure.legend(
+        handles,
+        labels,
+        loc="lower center",
+        bbox_to_anchor=(0.5, caption_band() / figure.get_figheight()),
+        ncols=legend_columns(len(labels), figure.get_figwidth()),
+        fontsize=8,
+    )
 
 
-def grid_size(rows: int, cols: int) -> tuple[float, float]:
-    """The size in inches of a grid of radars."""
-    return (CELL_SIZE[0] * cols, CELL_SIZE[1] * rows + HEADER + FOOTER)
+def legend_columns(entries: int, width: float) -> int:
+    """How many legend entries fit side by side in a figure `width` inches wide."""
+    return max(1, min(entries, int((width - LEGEND_MARGIN) / LEGEND_ENTRY_WIDTH)))
 
 
-def cell_rect(cell: tuple[int, int], shape: tuple[int, int]) -> tuple[float, ...]:
+def footer_height(entries: int, cols: int) -> float:
+    """The band below the cells in inches: the legend's rows and the caption's band."""
+    rows = math.ceil(entries / legend_columns(entries, CELL_SIZE[0] * cols))
+    return FOOTER + LEGEND_ROW * (rows - 1) + caption_band()
+
+
+def grid_size(rows: int, cols: int, footer: float = FOOTER) -> tuple[float, float]:
+    """The size in inches of a grid of radars with a `footer` inches high below the cells."""
+    return (CELL_SIZE[0] * cols, CELL_SIZE[1] * rows + HEADER + footer)
+
+
+def cell_rect(
+    cell: tuple[int, int], shape: tuple[int, int], footer: float = FOOTER
+) -> tuple[float, ...]:
     """Left, bottom, width, height (figure fractions) of the circle of grid cell (row, col)."""
     (row, col), (rows, cols) = cell, shape
-    width, height = grid_size(rows, cols)
+    width, height = grid_size(rows, cols, footer)
     left = col * CELL_SIZE[0] + PAD_SIDE
-    bottom = FOOTER + (rows - 1 - row) * CELL_SIZE[1] + PAD_BOTTOM
+    bottom = footer + (rows - 1 - row) * CELL_SIZE[1] + PAD_BOTTOM
     inner = (CELL_SIZE[0] - 2 * PAD_SIDE, CELL_SIZE[1] - PAD_TOP - PAD_BOTTOM)
     return (left / width, bottom / height, inner[0] / width, inner[1] / height)
 
@@ -241,11 +275,14 @@ def radar_grid(
     """Small multiples: one radar per team on the common 0–5 scale, in the given order.
 
     At most MAX_RADARS_PER_FIGURE teams (ValueError beyond): the caller pages.
-    Each cell is 2.6 × 2.9 in, plus 0.95 in for title and legend; unit_labels: key → label.
+    Each cell is 2.6 × 2.9 in, plus 0.95 in for title and legend (0.2 in more per further
+    row of legend, as on a grid one cell wide) and the caption's band; unit_labels: key → label.
     """
     if len(profiles) > MAX_RADARS_PER_FIGURE:
         raise ValueError(f"at most {MAX_RADARS_PER_FIGURE} radars per figure, got {len(profiles)}")
-    size = grid_size(*grid_shape(max(len(profiles), 1), columns))
+    rows, cols = grid_shape(max(len(profiles), 1), columns)
+    entries = len(legend_handles(wording, has_expected(profiles))[1])
+    size = grid_size(rows, cols, footer_height(entries, cols))
     return render(
         fmt,
         size,

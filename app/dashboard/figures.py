@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from app.charts import ENGLISH, MAX_RADARS_PER_FIGURE, THAI, Wording
-from app.i18n import current_lang
+from app.i18n import current_lang, format_day
 from app.numbers import whole_number
 from app.params import int_arg
 from app.people_filter import NO_FILTER, PeopleFilter, filtered
@@ -35,6 +35,11 @@ def wording() -> Wording:
     return ENGLISH if current_lang() == "en" else THAI
 
 
+def caption(scope: Scope) -> str:
+    """What every chart states at its foot: the round and the day it was held (B.E. in Thai)."""
+    return f"{scope.round.name} · {format_day(scope.round.held_on, current_lang())}"
+
+
 def page_number(args: MultiDict) -> int:
     """?page= (1 when absent; 400 when not a whole number; a page that does not exist: 404)."""
     return int_arg(args, "page", 1)
@@ -51,7 +56,8 @@ def tambon_radar(
         facts.answers, facts.persons, facts.item_order, facts.expected, units=[key]
     )
     title = _titled(f"{facts.tambons[key].name_in(current_lang())} · {scope.round.name}", people)
-    inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording()}
+    inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording(),
+              "caption": caption(scope)}
     params = {"tambon": tambon_id, **people.params()}
     return facts, profile, ChartSpec("radar", "radar", inputs, params, scope)
 
@@ -67,7 +73,8 @@ def round_radar(
     else:
         profile = read.whole_profile(scope.round.id, units.tambon_ids, units.item_order)
     title = _titled(f"{_('All tambons')} · {scope.round.name}", people)
-    inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording()}
+    inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording(),
+              "caption": caption(scope)}
     return profile, ChartSpec("radar", "radar", inputs, people.params(), scope)
 
 
@@ -93,7 +100,7 @@ def radar_grid(
     if page.pages > 1:
         title += " · " + _("page %(page)d of %(pages)d", page=page.number, pages=page.pages)
     inputs = {"profiles": shown, "item_labels": ITEM_CODES, "unit_labels": labels,
-              "title": title, "wording": wording()}  # fmt: skip
+              "title": title, "wording": wording(), "caption": caption(scope)}  # fmt: skip
     params = {"page": page.number, "tambons": chosen, **people.params()}
     return page, shown, ChartSpec("radar-grid", "radar_grid", inputs, params, scope)
 
@@ -162,6 +169,7 @@ def river(scope: Scope, args: MultiDict) -> tuple[RoundFacts, RiverView, ChartSp
         "unit_labels": {key: view.units.labels[key] for key in view.shown},
         "title": title,
         "wording": wording(),
+        "caption": caption(scope),
         "show_units": frozenset(view.shown),
     }
     params = {**choice.params(), "chosen": choice.token, "show": list(view.shown)}
@@ -182,6 +190,7 @@ def stairs(scope: Scope, args: MultiDict) -> tuple[RoundFacts, StairsView, Chart
         "unit_labels": {s.key: view.step_label(s.key) for s in view.stairs.steps},
         "title": title,
         "wording": wording(),
+        "caption": caption(scope),
     }
     params = {**choice.params(), "item": item}
     return facts, view, ChartSpec("stairs", "stairs", inputs, params, scope)
@@ -197,7 +206,8 @@ def progress_charts(
     other = earlier if later.round.id == scope.round.id else later
     params = {"from": other.round.id, "was": other.round.revision}
     rounds = (earlier.round.name, later.round.name)
-    common = {"item_labels": ITEM_CODES, "rounds": rounds, "wording": wording()}
+    common = {"item_labels": ITEM_CODES, "rounds": rounds, "wording": wording(),
+              "caption": caption(later)}  # fmt: skip
     span = f"{earlier.round.name} → {later.round.name}"
     means = {"means": picture.means, "title": f"{_('Progress')} · {span}", **common}
     rivers = {"earlier": picture.earlier, "later": picture.later,

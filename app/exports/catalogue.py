@@ -14,6 +14,9 @@ from app.notes.rows import notes_rows
 from app.people_filter import NO_FILTER, PeopleFilter
 
 Rows = Callable[..., Iterator[tuple]]  # (round, tambon ids, lang[, people filter])
+# Columns of expected levels: left out for an instrument that sets none (they would be empty
+# or 0 on every row).
+EXPECTED_KEYS = frozenset({"expected", "below_expected"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +27,13 @@ class Export:
     columns: Callable[[Instrument], tuple[columns.Column, ...]]
     rows: Rows
     filterable: bool = False  # takes a people filter (agency, role, team)
+
+    def columns_of(self, instrument: Instrument) -> tuple[columns.Column, ...]:
+        """The columns of this export for `instrument`: no expected levels where it sets none."""
+        every = self.columns(instrument)
+        if instrument.has_expected_levels:
+            return every
+        return tuple(column for column in every if column.key not in EXPECTED_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +109,15 @@ def build(
     an export that takes one, to the people `people` keeps."""
     export = EXPORTS[name]
     instrument = round_.instrument_version.instrument
+    every, shown = export.columns(instrument), export.columns_of(instrument)
     if not people.active:
-        return Table(name, export.columns(instrument), export.rows(round_, tambon_ids, lang))
-    if not export.filterable:
+        rows = export.rows(round_, tambon_ids, lang)
+    elif export.filterable:
+        rows = export.rows(round_, tambon_ids, lang, people)
+    else:
         raise ValueError(f"export {name!r} takes no people filter")
-    rows = export.rows(round_, tambon_ids, lang, people)
-    return Table(name, export.columns(instrument), rows)
+    if len(shown) != len(every):  # (columns compare by their lazy texts: keys only)
+        keys = {column.key for column in shown}
+        kept = [i for i, column in enumerate(every) if column.key in keys]
+        rows = (tuple(row[i] for i in kept) for row in rows)
+    return Table(name, shown, rows)

@@ -107,6 +107,11 @@ class Instrument:
         return tuple(i.code for i in self.items)
 
     @property
+    def has_expected_levels(self) -> bool:
+        """Whether any item sets an expected level (the village-group instrument sets none)."""
+        return any(item.expected for item in self.items)
+
+    @property
     def expected_levels(self) -> dict[str, dict[str, int]]:
         """Item code -> role -> expected level: what the scoring takes as `expected`."""
         return {item.code: dict(item.expected) for item in self.items}
