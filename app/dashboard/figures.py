@@ -56,8 +56,13 @@ def tambon_radar(
         facts.answers, facts.persons, facts.item_order, facts.expected, units=[key]
     )
     title = _titled(f"{facts.tambons[key].name_in(current_lang())} · {scope.round.name}", people)
-    inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording(),
-              "caption": caption(scope)}
+    inputs = {
+        "profile": profile,
+        "item_labels": ITEM_CODES,
+        "title": title,
+        "wording": wording(),
+        "caption": caption(scope),
+    }
     params = {"tambon": tambon_id, **people.params()}
     return facts, profile, ChartSpec("radar", "radar", inputs, params, scope)
 
@@ -73,8 +78,13 @@ def round_radar(
     else:
         profile = read.whole_profile(scope.round.id, units.tambon_ids, units.item_order)
     title = _titled(f"{_('All tambons')} · {scope.round.name}", people)
-    inputs = {"profile": profile, "item_labels": ITEM_CODES, "title": title, "wording": wording(),
-              "caption": caption(scope)}
+    inputs = {
+        "profile": profile,
+        "item_labels": ITEM_CODES,
+        "title": title,
+        "wording": wording(),
+        "caption": caption(scope),
+    }
     return profile, ChartSpec("radar", "radar", inputs, people.params(), scope)
 
 
