@@ -83,6 +83,9 @@ class Config:
     # instance/exports, shared by the web app and the worker). README, "Background work".
     EXPORT_IN_REQUEST_UP_TO = int(os.environ.get("EXPORT_IN_REQUEST_UP_TO", "5000") or 5000)
     EXPORT_DIR = os.environ.get("EXPORT_DIR") or None
+    # The report's PDF of more tambons than this is written by the worker (or, without one,
+    # by `flask report`): 8 tambons take ~10 s of CPU, 150 about 150 s (bench/report_time.py).
+    REPORT_PDF_IN_REQUEST_UP_TO = int(os.environ.get("REPORT_PDF_IN_REQUEST_UP_TO", "8") or 8)
     # While answers keep arriving, a file written less than this many seconds ago is sent as
     # it is (it says the round as it was then) rather than asking for yet another.
     EXPORT_FRESH_FOR = int(os.environ.get("EXPORT_FRESH_FOR", "600") or 600)

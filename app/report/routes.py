@@ -13,10 +13,6 @@ from app.i18n import current_lang
 from .render import earlier_scope, report_html, report_of, report_pdf
 
 bp = Blueprint("report", __name__)
-# A PDF of more tambons than this is not made in a request: it takes longer than the
-# worker timeout (bench/report_time.py). The background worker writes it where one runs;
-# else `flask report` makes it.
-PDF_IN_REQUEST_UP_TO = 12
 
 
 def _report(round_id: int, on_screen: bool = False):
@@ -37,7 +33,9 @@ def report_page(round_id: int):
 def report_file(round_id: int):
     """The same report as a PDF (for a scope of many tambons: how to get it)."""
     scope = round_scope(round_id)
-    limit = current_app.config.get("REPORT_PDF_IN_REQUEST_UP_TO", PDF_IN_REQUEST_UP_TO)
+    # A larger PDF takes longer than a request may last (bench/report_time.py): the
+    # background worker writes it where one runs; else `flask report` makes it.
+    limit = current_app.config["REPORT_PDF_IN_REQUEST_UP_TO"]
     tambons = len(scope.tambons())
     if tambons <= limit:
         response = Response(report_pdf(_report(round_id)[1]), mimetype=MEDIA_TYPES["pdf"])
