@@ -2,7 +2,7 @@
 who can learn from whom, and progress between rounds, each chart with its numbers."""
 
 from app.dashboard import routes
-from app.dashboard.cache import DEFAULT_BYTES, DEFAULT_SIZE, ChartCache
+from app.dashboard.cache import DEFAULT_BYTES, DEFAULT_SIZE, ChartCache, KeptFigures
 from app.dashboard.filtering import filter_label, role_name, roles_label, team_name
 from app.dashboard.formatting import change, level
 from app.dashboard.gaps import heat
@@ -15,6 +15,9 @@ def init_app(app) -> None:
     app.extensions["chart_cache"] = ChartCache(
         app.config["CHART_CACHE_SIZE"], app.config["CHART_CACHE_BYTES"]
     )
+    # The progress picture joins both rounds' ratings (seconds at national size); the page
+    # and its two charts each ask for it.
+    app.extensions["progress_pictures"] = KeptFigures()
     app.register_blueprint(routes.bp)
     app.add_template_filter(level, "level")
     app.add_template_filter(change, "change")

@@ -1,7 +1,10 @@
-"""A bounded in-process cache of rendered chart bytes, keyed by the chart's fingerprint."""
+"""Bounded in-process caches: rendered chart bytes keyed by the chart's fingerprint, and
+figures keyed by the round revisions they were read at."""
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
 
 DEFAULT_SIZE = 256
 # A chart is 50–400 KB (a grid of 12 radars as SVG is the largest): 256 of them could
@@ -58,3 +61,26 @@ class ChartCache:
 
     def __contains__(self, fingerprint: str) -> bool:
         return fingerprint in self._entries
+
+
+class KeptFigures:
+    """The last `size` figures made, by a key that names what they were read from (round
+    ids and revisions, the reader's tambons): a figure is made once while nothing it was
+    read from changes, then pushed out by newer ones; safe across threads."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        value = make()  # outside the lock: two requests may both make it, both correct
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value

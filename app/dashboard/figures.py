@@ -4,7 +4,7 @@ A page and its chart URLs call the same builder, so the numbers in a page's tabl
 the chart beside them come from the same facts, limited to what the user may see.
 """
 
-from flask import abort
+from flask import abort, current_app
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
@@ -212,7 +212,7 @@ def progress_charts(
     """The progress picture of the page of `scope` (one of the two rounds), and its two
     charts: the means per item and the two rivers. Their URLs name the other round and its
     revision, so a change to either round's answers draws them anew."""
-    picture = progress_picture(earlier, later)
+    picture = kept_picture(earlier, later)
     other = earlier if later.round.id == scope.round.id else later
     params = {"from": other.round.id, "was": other.round.revision}
     rounds = (earlier.round.name, later.round.name)
@@ -227,6 +227,13 @@ def progress_charts(
         ChartSpec("progress", "progress", means, params, scope),
         ChartSpec("progress-river", "progress_river", rivers, params, scope),
     )
+
+
+def kept_picture(earlier: Scope, later: Scope) -> ProgressPicture:
+    """The progress picture, made once while neither round changes (their revisions name it)."""
+    key = tuple((s.round.id, s.round.revision, s.tambon_ids) for s in (earlier, later))
+    kept = current_app.extensions["progress_pictures"]
+    return kept.get_or_make(key, lambda: progress_picture(earlier, later))
 
 
 def compared_rounds(scope: Scope, args: MultiDict) -> tuple[Scope, Scope]:
