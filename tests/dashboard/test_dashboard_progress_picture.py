@@ -116,6 +116,22 @@ def test_new_answers_in_the_earlier_round_draw_a_new_picture(app, as_admin, tiny
     assert row(after, "progress-means", "K1")[2] == "2.00"
 
 
+def test_a_new_answer_in_the_later_round_changes_the_kept_picture(app, as_admin, tiny):
+    """The picture is kept per process by both rounds' revisions: an answer renews it."""
+    from app.extensions import db
+    from app.models import Round
+    from app.ratings import Mark, record
+
+    url = f"/rounds/{tiny.later}/progress?from={tiny.earlier}"
+    assert row(as_admin.get(url).text, "progress-means", "K1")[3] == "2.67"
+    with app.app_context():
+        round_ = db.session.get(Round, tiny.later)
+        codes = round_.instrument_version.instrument.item_codes
+        record(round_, tiny.people["ประเสริฐ"], [Mark(c, 5.0, 5.0) for c in codes], "again")
+    # ประเสริฐ's K1 after: 5, no longer 3 -> (1 + 5 + 4) / 3 = 3.33.
+    assert row(as_admin.get(url).text, "progress-means", "K1")[3] == "3.33"
+
+
 @pytest.mark.parametrize(
     ("query", "status"),
     [("", 404), ("?from={later}", 404), ("?from={other_instrument}", 404), ("?from=abc", 400)],
