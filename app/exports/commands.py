@@ -7,7 +7,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from app.exports.catalogue import EXPORTS, FORMATS
-from app.exports.files import ascii_filename, write_export
+from app.exports.files import ascii_filename, write_beside, write_export
 from app.extensions import db
 from app.models import Round
 from app.models.people import ROLES, TEAMS
@@ -44,13 +44,10 @@ def export_command(name, round_reference, fmt, output, lang, agency, role, team)
     round_ = find_round(round_reference)
     people = _people(name, round_, PeopleFilter(agency or None, role, team))
     output = Path(output or ascii_filename(round_, name, fmt))
-    partial = output.with_name(output.name + ".partial")  # no half-written file on failure
     try:
-        _write(partial, name, fmt, round_, lang, people)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.replace(output)
+        write_beside(output, lambda path: _write(path, name, fmt, round_, lang, people))
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
     click.echo(f"Wrote {output} ({name}, {fmt}, round {round_.join_code}: {round_.name}).")
 
 

@@ -1,8 +1,13 @@
 """File names, media types and the "about" lines of an export file."""
 
+import contextlib
+import os
 import re
+import tempfile
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime, time
+from pathlib import Path
 from urllib.parse import quote
 
 from flask_babel import force_locale
@@ -96,3 +101,17 @@ def write_export(
         # Dated the day of the round: the same answers always make the same file.
         stamp = datetime.combine(round_.held_on, time())
         write_xlsx(table, out, about_lines(round_, tambon_ids, lang, people), stamp, lang)
+
+
+def write_beside(path: Path, write: Callable[[Path], None]) -> None:
+    """Write `path` by `write` into a temporary file beside it, renamed once whole: a failure
+    leaves neither half a file nor the temporary one (raises OSError for the caller to say)."""
+    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".partial")
+    os.close(handle)  # a short name of our own: `path` itself may be as long as a name can be
+    try:
+        write(Path(partial))
+        os.replace(partial, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise

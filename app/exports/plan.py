@@ -14,14 +14,25 @@ from app.numbers import rounded
 from app.people_filter import NO_FILTER, PeopleFilter, filtered
 from app.round_facts import RoundFacts, load_round_facts, scope_pairing
 from app.scoring import PlanRow, TrainingPlan, training_plan
+from app.scoring.pairing import for_learners
 
 
-def round_plan(facts: RoundFacts, tambon_ids: set[int] | None = None) -> TrainingPlan:
+def round_plan(
+    facts: RoundFacts, tambon_ids: set[int] | None = None, everyone: RoundFacts | None = None
+) -> TrainingPlan:
     """The training plan of the facts' round, every tambon of the facts listed; the facts
-    of tambons `tambon_ids` only (None: the whole round) count the others' teachers."""
+    of tambons `tambon_ids` only (None: the whole round) count the others' teachers.
+
+    `everyone`: the facts before a filter kept `facts`' people. Learners are then the kept
+    people, paired as the pairs page pairs them, with teachers from everyone: a filter
+    chooses whose needs are planned, not who may teach them."""
+    whole = everyone or facts
+    pairing = scope_pairing(whole, tambon_ids)
+    if everyone is not None:
+        pairing = for_learners(pairing, {p.id for p in facts.persons})
     return training_plan(
         facts.answers, facts.persons, facts.item_order, facts.expected, units=facts.tambons,
-        pairing=scope_pairing(facts, tambon_ids),
+        pairing=pairing, teachers=whole.persons,
     )  # fmt: skip
 
 
@@ -48,14 +59,15 @@ def plan_rows(
     round_: Round, tambon_ids: set[int] | None, lang: str, people: PeopleFilter = NO_FILTER
 ) -> Iterator[tuple]:
     """The round's rows first, then each tambon's, each in priority order; of the people
-    `people` keeps (learners and teachers alike), as they were when they answered.
+    `people` keeps, as they were when they answered (their teachers: anyone of the scope).
 
     Tambons (and a round) where nobody answered have no rows: an empty round gives none.
     """
-    facts = filtered(load_round_facts(round_, tambon_ids), people)
+    everyone = load_round_facts(round_, tambon_ids)
+    facts = filtered(everyone, people)
     if not facts.answers:
         return
-    plan = round_plan(facts, tambon_ids)
+    plan = round_plan(facts, tambon_ids, everyone if people.active else None)
     instrument = facts.instrument
     fixed = (round_.name, round_.held_on)
     for row in plan.round:

@@ -7,6 +7,7 @@ from flask.cli import with_appcontext
 
 from app.dashboard.scope import Scope
 from app.exports.commands import find_round
+from app.exports.files import write_beside
 from app.numbers import whole_number
 
 from .render import report_file_bytes
@@ -46,12 +47,9 @@ def report_command(round_reference, tambon, lang, output) -> None:
     round_ = find_round(round_reference)
     chosen = _tambon(Scope(round_, None), tambon)
     body = report_file_bytes(round_, chosen, lang)
-    partial = path.with_name(path.name + ".partial")
     try:
-        partial.write_bytes(body)
-        partial.replace(path)
+        write_beside(path, lambda partial: partial.write_bytes(body))
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise click.ClickException(f"cannot write {path}: {error.strerror}") from None
     pages = len(Scope(round_, chosen).tambons())
     click.echo(f"Wrote {path} (round {round_.join_code}: {round_.name}, {pages} tambon pages).")

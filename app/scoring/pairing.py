@@ -24,7 +24,7 @@ Rules:
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .facts import (
@@ -185,6 +185,19 @@ def taught_elsewhere(pairing: Pairing, others: LevelCounts) -> Pairing:
         else:
             needs.append(n)
     return replace(pairing, needs=tuple(needs), elsewhere=(*pairing.elsewhere, *elsewhere))
+
+
+def for_learners(pairing: Pairing, learners: Collection[int]) -> Pairing:
+    """`pairing` (made among everyone) as it serves the people `learners` only: their pairs,
+    needs, waits and teachers elsewhere; their teachers may be anyone it paired."""
+    kept = set(learners)
+    return replace(
+        pairing,
+        pairs=tuple(p for p in pairing.pairs if p.learner in kept),
+        needs=tuple(n for n in pairing.needs if n.person in kept),
+        waiting=tuple(w for w in pairing.waiting if w.person in kept),
+        elsewhere=tuple(e for e in pairing.elsewhere if e.person in kept),
+    )
 
 
 def serving_order(

@@ -138,12 +138,14 @@ def training_plan(
     *,
     units: Iterable[str] | None = None,
     pairing: Pairing | None = None,
+    teachers: Iterable[Person] = (),
     cap: int = DEFAULT_CAP,
 ) -> TrainingPlan:
     """The training plan of a round; pass `pairing` to reuse one already computed (it
-    must be, for learners taught elsewhere to count: see pairing.taught_elsewhere)."""
+    must be, for learners taught elsewhere to count: see pairing.taught_elsewhere), and
+    `teachers`, the people it may name beside `persons` (a plan of some people only)."""
     answers, persons = list(answers), list(persons)
-    people = roster(persons, answers)
+    people = {**{p.id: p for p in teachers}, **roster(persons, answers)}
     if pairing is None:
         pairing = pair_learners(answers, persons, item_order, cap)
     support_by_place = pairing_by_place(pairing, people)

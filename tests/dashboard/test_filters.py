@@ -253,8 +253,11 @@ def test_the_training_plan_export_is_filtered(admin, built):
     ]  # fmt: skip
     assert k1(team_v, "tambon", "กลาง")["mean_current"] == "1"  # ขวัญ
     assert k1(team_v, "tambon", "ริมน้ำ")["mean_current"] == "3"  # คำ
-    # ขวัญ (1 → 3) learns from คำ (3) inside team v.
-    assert k1(team_v, "round")["teachers"] == "คำ"
+    # ขวัญ (1 → 3) learns from คำ (3); คำ (3 → 4) from งาม (4), who is of team u: the filter
+    # chooses whose needs are planned, not who may teach them (as on the pairs page).
+    assert k1(team_v, "round")["teachers"] == "คำ; งาม"
+    assert k1(team_v, "round")["outside_training"] == "0"
+    assert k1(team_v, "tambon", "ริมน้ำ")["teachers"] == "งาม"
 
 
 def test_the_export_page_offers_the_filter_and_refuses_it_elsewhere(admin, built):

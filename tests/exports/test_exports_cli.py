@@ -3,6 +3,7 @@
 import csv
 
 import openpyxl
+import pytest
 
 
 def test_export_by_join_code_writes_the_csv(runner, world, tmp_path):
@@ -30,3 +31,11 @@ def test_an_unknown_round_is_refused(runner, world, tmp_path):
     result = runner.invoke(args=["export", "ratings", "NOPE", "-o", str(tmp_path / "x.csv")])
     assert result.exit_code == 2 and "no round with id or join code 'NOPE'" in result.output
     assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("name", ["missing/x.csv", "a" * 300 + ".csv"])
+def test_a_path_the_system_refuses_is_said_and_leaves_nothing(runner, world, tmp_path, name):
+    result = runner.invoke(args=["export", "ratings", "exp26", "-o", str(tmp_path / name)])
+    assert result.exit_code == 1 and "cannot write" in result.output
+    assert not isinstance(result.exception, OSError)  # a message, not a traceback
+    assert list(tmp_path.iterdir()) == []  # no partial file left behind

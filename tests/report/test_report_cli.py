@@ -48,3 +48,13 @@ def test_a_bad_output_path_is_refused(runner, tiny, tmp_path, name):
     result = runner.invoke(args=["report", "LATER", "-o", str(out)])
     assert result.exit_code != 0 and "-o" in result.output
     assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_name_the_system_refuses_is_said_and_leaves_nothing(runner, tiny, tmp_path):
+    out = tmp_path / ("a" * 300 + ".pdf")  # longer than a file name may be
+    result = runner.invoke(
+        args=["report", "LATER", "--tambon", str(tiny.bang_chak), "-o", str(out)]
+    )
+    assert result.exit_code == 1 and "cannot write" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
+    assert list(tmp_path.iterdir()) == []  # no partial file left behind
