@@ -123,6 +123,7 @@ class Report:
     made: str  # the day the report was made
     lang: str
     limited: bool  # a coordinator's tambons only
+    expected: bool  # the instrument sets expected levels (else no such column)
     instrument_title: str
     item_texts: dict[str, str]
     taking: tuple[Taking, ...]
@@ -181,6 +182,7 @@ def build_report(
         made=format_day(today, lang),
         lang=lang,
         limited=scope.tambon_ids is not None,
+        expected=instrument.has_expected_levels,
         instrument_title=instrument.title.get(lang),
         item_texts={item.code: item.text.get(lang) for item in instrument.items},
         taking=tuple(taking.values()),
