@@ -8,12 +8,12 @@ knows about requests; the language is passed in.
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.collation import sort_key
 from app.dashboard.diagrams import RiverView, river_view
-from app.dashboard.progress import TambonChange, progress_view
+from app.dashboard.progress import TambonChange, progress_picture, progress_view
 from app.dashboard.scope import Scope
 from app.dashboard.units import UnitChoice, tambon_order
 from app.exports.plan import round_plan
@@ -214,7 +214,7 @@ def build_report(
         unit_names=names,
         first_needs=plan.round[:FIRST_NEEDS],
         outside_by_district=_outside_by_district(plan.pairing.needs, facts, lang),
-        progress=_progress(earlier, scope, lang, stamp) if earlier else None,
+        progress=_progress(earlier, scope, lang, stamp, url) if earlier else None,
         tambons=tuple(
             _tambon_page(
                 facts,
@@ -314,9 +314,11 @@ def _pair(pair: Pair, people: dict[int, str], names: dict[str, str]) -> Named:
     )  # fmt: skip
 
 
-def _progress(earlier: Scope, later: Scope, lang: str, stamp: str) -> Progress | None:
-    """The tambons' change since `earlier` (every page of the progress view's tambons),
-    and the two rounds' whole profiles side by side."""
+def _progress(
+    earlier: Scope, later: Scope, lang: str, stamp: str, url: ChartURL
+) -> Progress | None:
+    """The tambons' change since `earlier` (every page of the progress view's tambons), and
+    the progress page's picture: each item's mean in both rounds, over the same people."""
     tambons: list[TambonChange] = []
     number, view = 1, progress_view(earlier, later, lang, 1)
     if view is None:
@@ -325,22 +327,17 @@ def _progress(earlier: Scope, later: Scope, lang: str, stamp: str) -> Progress |
         tambons += view.tambons
         number += 1
         view = progress_view(earlier, later, lang, number) if number <= view.page.pages else None
-    before_facts, after_facts = earlier.facts(), later.facts()
-    items = after_facts.item_order
-    before = replace(
-        round_profile(before_facts.answers, before_facts.persons, items, before_facts.expected),
-        unit="before",
-    )
-    after = replace(
-        round_profile(after_facts.answers, after_facts.persons, items, after_facts.expected),
-        unit="after",
-    )
-    labels = {"before": earlier.round.name, "after": later.round.name}
+    picture = progress_picture(earlier, later)
     chart = Chart(
-        "radar_grid",
-        {"profiles": [before, after], "item_labels": {}, "unit_labels": labels, "title": stamp,
-         "wording": wording(lang), "columns": 2},
+        "progress",
+        {"means": picture.means, "item_labels": {}, "title": stamp, "wording": wording(lang),
+         "rounds": (earlier.round.name, later.round.name)},
+        url("progress", **{"from": earlier.round.id, "was": earlier.round.revision}),
     )  # fmt: skip
     return Progress(
-        earlier.round.name, format_day(earlier.round.held_on, lang), items, tuple(tambons), chart
+        earlier.round.name,
+        format_day(earlier.round.held_on, lang),
+        picture.items,
+        tuple(tambons),
+        chart,
     )

@@ -7,12 +7,15 @@ import zipfile
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import pypdfium2
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def shown_text(response) -> str:
     """Everything a reader of the response could see: the body as text (an XLSX file's XML
-    parts, unzipped), and the Location header. A PNG or an icon has no text to search."""
+    parts, unzipped; a PDF's text layer), and the Location header. A PNG or an icon has no
+    text to search."""
     location = response.headers.get("Location", "")
     content_type = response.content_type or ""
     body = response.get_data()
@@ -22,7 +25,18 @@ def shown_text(response) -> str:
         with zipfile.ZipFile(io.BytesIO(body)) as book:
             parts = [book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xml")]
         return location + "\n".join(parts)
+    if content_type.startswith("application/pdf"):
+        return location + pdf_text(body)
     return location + body.decode("utf-8")
+
+
+def pdf_text(body: bytes) -> str:
+    """The text of every page of a PDF (pypdfium2; Thai ำ may read back as า)."""
+    document = pypdfium2.PdfDocument(body)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
 
 
 class Refs(HTMLParser):

@@ -215,7 +215,7 @@ def _path(path: str) -> Callable[[World, str], str]:
 TAMBON_RADAR = "/rounds/<int:round_id>/radar/<int:tambon_id>"
 ACCOUNT_PAGE = "/admin/accounts/<int:account_id>"
 PASSWORD_PAGE = "/admin/accounts/<int:account_id>/password"
-EXPORT = '/rounds/<int:round_id>/exports/<any("ratings", "ratings-wide", "training-plan"):name>.<any(csv, xlsx):fmt>'  # noqa: E501
+EXPORT = '/rounds/<int:round_id>/exports/<any("ratings", "ratings-wide", "training-plan", "notes"):name>.<any(csv, xlsx):fmt>'  # noqa: E501
 RATE = "/j/<code>/f/<int:facilitator_id>"
 RENAME_TAMBON = "/admin/tambons/<int:tambon_id>/rename"
 CHART = "/rounds/<int:round_id>/charts/<name>.<fmt>"
@@ -358,10 +358,23 @@ CASES = (
     Case("GET", "/rounds/<int:round_id>/exports", "demo", _round("demo", "/exports"), DEMO),
     Case("GET", "/rounds/<int:round_id>/exports", "other", _round("other", "/exports"), OTHER),
     *(Case("GET", EXPORT, f"demo {name}.{fmt}", _round("demo", f"/exports/{name}.{fmt}"), DEMO,
-           shows={"ratings": DEMO_NOTES, "ratings-wide": DEMO_NAMES}.get(name))
-      for name in ("ratings", "ratings-wide", "training-plan") for fmt in ("csv", "xlsx")),
+           shows={"ratings": DEMO_NOTES, "ratings-wide": DEMO_NAMES, "notes": DEMO_NOTES}.get(name))
+      for name in ("ratings", "ratings-wide", "training-plan", "notes") for fmt in ("csv", "xlsx")),
     Case("GET", EXPORT, "other ratings.xlsx", _round("other", "/exports/ratings.xlsx"), OTHER,
          shows=OTHER_NAMES),
+    Case("GET", EXPORT, "other notes.csv", _round("other", "/exports/notes.csv"), OTHER),
+    # Coordinators: the knowledge assets and the report to the governor (issue 13).
+    Case("GET", "/rounds/<int:round_id>/notes", "demo", _round("demo", "/notes"), DEMO,
+         shows=DEMO_NOTES),
+    Case("GET", "/rounds/<int:round_id>/notes", "demo, Tha Rai",
+         _round("demo", "/notes?tambon=", tambon="tharai"), DEMO_THA_RAI),
+    Case("GET", "/rounds/<int:round_id>/notes", "other", _round("other", "/notes"), OTHER),
+    Case("GET", "/rounds/<int:round_id>/report", "demo", _round("demo", "/report"), DEMO),
+    Case("GET", "/rounds/<int:round_id>/report", "other", _round("other", "/report"), OTHER),
+    Case("GET", "/rounds/<int:round_id>/report.pdf", "demo", _round("demo", "/report.pdf"),
+         DEMO),
+    Case("GET", "/rounds/<int:round_id>/report.pdf", "other", _round("other", "/report.pdf"),
+         OTHER),
     Case("GET", "/roster/import", "", _path("/roster/import"), SIGNED_IN),
     Case("POST", "/roster/import", "into Bang Chak", _path("/roster/import"), "S S S 200 302 302",
          data=_roster_file),
