@@ -16,23 +16,10 @@ from app.collation import names_key
 from app.extensions import db
 from app.models import District, Province, Rating, Response, Round, Tambon, round_tambon
 from app.models.people import roles_from_text
+from app.place_names import Place
 
 BATCH = 500  # people whose ratings are read at once
 UTC, BANGKOK = ZoneInfo("UTC"), ZoneInfo("Asia/Bangkok")
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Province, district and tambon names, each as (Thai, English)."""
-
-    province: tuple[str, str]
-    district: tuple[str, str]
-    tambon: tuple[str, str]
-
-    def names(self, lang: str) -> tuple[str, str, str]:
-        """The three names in `lang`, Thai where there is no English."""
-        pick = 1 if lang == "en" else 0
-        return tuple(n[pick] or n[0] for n in (self.province, self.district, self.tambon))
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,23 +21,10 @@ from sqlalchemy import select
 from app.collation import names_key
 from app.extensions import db
 from app.models import District, Province, Rating, Response, Round, Tambon, round_tambon
+from app.place_names import Place
 
 # Characters a Thai text may carry between words that a search typed by hand would not.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Province, district and tambon names, each as (Thai, English)."""
-
-    province: tuple[str, str]
-    district: tuple[str, str]
-    tambon: tuple[str, str]
-
-    def names(self, lang: str) -> tuple[str, str, str]:
-        """The three names in `lang`, Thai where there is no English."""
-        pick = 1 if lang == "en" else 0
-        return tuple(n[pick] or n[0] for n in (self.province, self.district, self.tambon))
 
 
 @dataclass(frozen=True, slots=True)
